@@ -1,0 +1,36 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { runItems } from '../shared/router';
+import { presignedUploadProperties } from './properties';
+import { upload } from './upload.operation';
+
+export class PresignedUpload implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Presigned Upload',
+		name: 'presignedUpload',
+		icon: {
+			light: 'file:../../icons/presignedUpload.svg',
+			dark: 'file:../../icons/presignedUpload.dark.svg',
+		},
+		group: ['output'],
+		version: 1,
+		subtitle:
+			'={{"Upload to " + ($parameter["targetSource"] === "fields" ? $parameter["method"] : "target")}}',
+		description: 'Upload a binary file to any presigned URL: PUT, S3 POST form or S3 multipart',
+		defaults: { name: 'Presigned Upload' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: presignedUploadProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runItems.call(this, upload);
+	}
+}

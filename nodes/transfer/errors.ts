@@ -1,0 +1,80 @@
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+
+import { redact } from './redact';
+
+export interface TransferErrorDetails {
+	httpCode?: number;
+	/** The storage's own error code, e.g. `SignatureDoesNotMatch`. */
+	storageCode?: string;
+	description?: string;
+	retryable: boolean;
+	retryAfterMs?: number;
+}
+
+/** A failure on the way to or at the storage host. Messages never carry signatures or keys. */
+export class TransferError extends Error {
+	readonly details: TransferErrorDetails;
+
+	constructor(message: string, details: TransferErrorDetails) {
+		super(redact(message));
+		this.name = 'TransferError';
+		this.details = {
+			...details,
+			description: details.description === undefined ? undefined : redact(details.description),
+		};
+	}
+}
+
+/** The target or the binary cannot be uploaded as given: the user must change an input. */
+export class InputError extends Error {
+	readonly field: string;
+
+	readonly description?: string;
+
+	constructor(field: string, message: string, description?: string) {
+		super(redact(message));
+		this.name = 'InputError';
+		this.field = field;
+		this.description = description === undefined ? undefined : redact(description);
+	}
+}
+
+/** The execution was cancelled while the upload ran. */
+export class CancelledError extends Error {
+	constructor() {
+		super('The upload was stopped because the execution was cancelled');
+		this.name = 'CancelledError';
+	}
+}
+
+/**
+ * Turns anything the engine throws into the error n8n shows: NodeApiError for remote failures,
+ * NodeOperationError for inputs to fix. Only clean, redacted fields reach n8n, never a request.
+ */
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof TransferError) {
+		const { httpCode, storageCode, description } = error.details;
+		const response: JsonObject = { message: error.message };
+		if (httpCode !== undefined) response.httpCode = String(httpCode);
+		if (storageCode !== undefined) response.code = storageCode;
+		return new NodeApiError(node, response, {
+			message: error.message,
+			description,
+			httpCode: httpCode === undefined ? undefined : String(httpCode),
+			itemIndex,
+		});
+	}
+	if (error instanceof InputError) {
+		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+			description: error.description,
+			itemIndex,
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, redact(message), { itemIndex });
+}

@@ -1,0 +1,29 @@
+import { createHash, type Hash } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+
+export interface Digest {
+	sha256: string;
+	sha256Base64: string;
+}
+
+/** Counts and hashes the bytes that flow through it, so a file is hashed while it is uploaded. */
+export class ByteTap extends Transform {
+	bytes = 0;
+
+	private readonly hash: Hash = createHash('sha256');
+
+	_transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+		this.update(chunk);
+		callback(null, chunk);
+	}
+
+	update(chunk: Buffer): void {
+		this.bytes += chunk.length;
+		this.hash.update(chunk);
+	}
+
+	digest(): Digest {
+		const raw = this.hash.digest();
+		return { sha256: raw.toString('hex'), sha256Base64: raw.toString('base64') };
+	}
+}

@@ -1,0 +1,81 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readBinary } from './binary';
+import { toNodeError, TransferError } from './errors';
+import { uploadMultipart } from './multipart';
+import { postForm } from './post-form';
+import { putFile } from './put';
+import { describeUrl } from './redact';
+import { presignedUrlExpiry } from './storage-error';
+import { assertTargetFits, parseTarget } from './target';
+import { createTransport } from './transport';
+import {
+	DEFAULT_TRANSFER_OPTIONS,
+	type TransferOptions,
+	type UploadResult,
+	type UploadTarget,
+} from './types';
+
+export * from './types';
+export { parseTarget } from './target';
+export { InputError, TransferError, toNodeError } from './errors';
+export { redact, describeUrl } from './redact';
+
+const MAX_RETRY_DELAY_MS = 20_000;
+
+function firstUrl(target: UploadTarget): string {
+	return target.method === 'MULTIPART' ? target.parts[0].url : target.url;
+}
+
+/** A URL that has already expired is refused before any byte is read or sent. */
+function assertNotExpired(target: UploadTarget): void {
+	const url = firstUrl(target);
+	const expiry = target.expiresAt ? new Date(target.expiresAt) : presignedUrlExpiry(url);
+	if (expiry && !Number.isNaN(expiry.getTime()) && expiry.getTime() < Date.now()) {
+		throw new TransferError(
+			`The presigned URL expired at ${expiry.toISOString()}, before the upload started`,
+			{
+				description: `${describeUrl(url)} can no longer be used. Ask the provider for a new upload URL and run the upload again.`,
+				retryable: false,
+			},
+		);
+	}
+}
+
+/**
+ * Uploads the item's binary to a presigned target and reports what arrived. Every failure comes
+ * back as an n8n error for this item: NodeOperationError for inputs, NodeApiError for the storage.
+ */
+export async function uploadBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: { binaryPropertyName: string; target: unknown; options?: Partial<TransferOptions> },
+): Promise<UploadResult> {
+	const options = { ...DEFAULT_TRANSFER_OPTIONS, ...request.options };
+	const started = Date.now();
+	try {
+		const target = parseTarget(request.target);
+		const source = await readBinary(ctx, itemIndex, request.binaryPropertyName);
+		assertTargetFits(target, source.size);
+		assertNotExpired(target);
+		const transport = createTransport(
+			ctx.helpers.httpRequest,
+			{
+				maxAttempts: options.maxAttempts,
+				baseDelayMs: options.retryBaseDelayMs,
+				maxDelayMs: MAX_RETRY_DELAY_MS,
+				signal: ctx.getExecutionCancelSignal?.(),
+			},
+			options.timeoutMs,
+		);
+		const sent =
+			target.method === 'PUT'
+				? await putFile(transport, target, source)
+				: target.method === 'POST'
+					? await postForm(transport, target, source)
+					: await uploadMultipart(transport, target, source, options.partConcurrency);
+		return { method: target.method, bytes: source.size, ...sent, durationMs: Date.now() - started };
+	} catch (error) {
+		throw toNodeError(ctx.getNode(), error, itemIndex);
+	}
+}

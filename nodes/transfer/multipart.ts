@@ -1,0 +1,148 @@
+import type { BinarySource } from './binary';
+import { TransferError } from './errors';
+import { ByteTap, type Digest } from './hash';
+import { assertStreamedWhole } from './length';
+import { cutIntoParts, type Part } from './parts';
+import { withRetry, throwIfCancelled } from './retry';
+import { header, type StorageResponse, type Transport } from './transport';
+import type { MultipartTarget, PartETag } from './types';
+
+function xmlText(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function completionXml(etags: PartETag[]): string {
+	const parts = etags
+		.map(
+			(part) =>
+				`<Part><PartNumber>${part.partNumber}</PartNumber><ETag>${xmlText(part.etag)}</ETag></Part>`,
+		)
+		.join('');
+	return `<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${parts}</CompleteMultipartUpload>`;
+}
+
+async function uploadPart(
+	transport: Transport,
+	target: MultipartTarget,
+	part: Part,
+): Promise<PartETag> {
+	const url = target.parts[part.partNumber - 1]?.url;
+	if (!url) {
+		throw new TransferError(
+			`The binary is longer than the ${target.parts.length} part(s) the target has URLs for`,
+			{
+				description:
+					'The file grew after the part URLs were requested. Request them again for the current size.',
+				retryable: false,
+			},
+		);
+	}
+	const response = await withRetry(
+		async () =>
+			await transport.send({
+				method: 'PUT',
+				url,
+				headers: { 'Content-Length': String(part.body.length) },
+				body: part.body,
+			}),
+		transport.retry,
+	);
+	const etag = header(response, 'etag');
+	if (!etag) {
+		throw new TransferError(`The storage accepted part ${part.partNumber} but sent no ETag`, {
+			description:
+				'Without every ETag the upload cannot be completed. If the storage sits behind a proxy or CORS layer, let it pass the ETag header.',
+			retryable: false,
+		});
+	}
+	return { partNumber: part.partNumber, etag };
+}
+
+/** S3 can answer CompleteMultipartUpload with 200 and an error inside the body. */
+function assertCompleted(response: StorageResponse): void {
+	const code = /<Error>[\s\S]*?<Code>([^<]*)<\/Code>/.exec(response.body)?.[1];
+	if (code) {
+		throw new TransferError(`The storage could not complete the multipart upload: ${code}`, {
+			httpCode: response.statusCode,
+			storageCode: code,
+			retryable: code === 'InternalError' || code === 'SlowDown',
+		});
+	}
+}
+
+async function complete(
+	transport: Transport,
+	completeUrl: string,
+	etags: PartETag[],
+): Promise<{ etag?: string; location?: string }> {
+	const body = Buffer.from(completionXml(etags), 'utf8');
+	const response = await withRetry(async () => {
+		const answer = await transport.send({
+			method: 'POST',
+			url: completeUrl,
+			headers: { 'Content-Type': 'application/xml', 'Content-Length': String(body.length) },
+			body,
+		});
+		assertCompleted(answer);
+		return answer;
+	}, transport.retry);
+	const etag =
+		/<ETag>([^<]*)<\/ETag>/.exec(response.body)?.[1]?.replace(/&quot;/g, '"') ??
+		header(response, 'etag');
+	const location = /<Location>([^<]*)<\/Location>/.exec(response.body)?.[1];
+	return { etag, location };
+}
+
+/**
+ * An S3 multipart upload over presigned part URLs: parts cut to `partSize`, at most
+ * `concurrency` in flight (so memory stays near (concurrency + 1) × partSize), each part retried
+ * from its own buffer, ETags kept in part order.
+ */
+export async function uploadMultipart(
+	transport: Transport,
+	target: MultipartTarget,
+	source: BinarySource,
+	concurrency: number,
+): Promise<Digest & { etags: PartETag[]; etag?: string; location?: string }> {
+	const tap = new ByteTap();
+	const stream = await source.open();
+	const parts = cutIntoParts(stream, target.partSize, tap);
+	const etags: PartETag[] = [];
+	let failure: unknown;
+
+	const worker = async () => {
+		while (failure === undefined) {
+			throwIfCancelled(transport.signal);
+			const next = await parts.next();
+			if (next.done) return;
+			etags.push(await uploadPart(transport, target, next.value));
+		}
+	};
+	const workers = Array.from({ length: Math.max(1, concurrency) }, async () => {
+		try {
+			await worker();
+		} catch (error) {
+			failure ??= error;
+		}
+	});
+	try {
+		await Promise.all(workers);
+	} finally {
+		stream.destroy();
+	}
+	if (failure !== undefined) throw failure;
+
+	assertStreamedWhole(tap.bytes, source.size);
+	etags.sort((a, b) => a.partNumber - b.partNumber);
+	if (etags.length !== target.parts.length) {
+		throw new TransferError(
+			`The binary filled ${etags.length} part(s) but the target has ${target.parts.length}`,
+			{
+				description: 'Request the part URLs for this exact file size and part size.',
+				retryable: false,
+			},
+		);
+	}
+	const completed = target.completeUrl ? await complete(transport, target.completeUrl, etags) : {};
+	return { ...tap.digest(), etags, ...completed };
+}

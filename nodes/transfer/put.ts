@@ -1,0 +1,28 @@
+import { pipeline } from 'node:stream';
+
+import type { BinarySource } from './binary';
+import { ByteTap, type Digest } from './hash';
+import { assertStreamedWhole } from './length';
+import { header, type Transport } from './transport';
+import { withRetry } from './retry';
+import type { PutTarget } from './types';
+
+/** One presigned PUT: exactly the target's headers plus the real Content-Length, body streamed. */
+export async function putFile(
+	transport: Transport,
+	target: PutTarget,
+	source: BinarySource,
+): Promise<Digest & { etag?: string }> {
+	return await withRetry(async () => {
+		const tap = new ByteTap();
+		pipeline(await source.open(), tap, () => {});
+		const response = await transport.send({
+			method: 'PUT',
+			url: target.url,
+			headers: { ...target.headers, 'Content-Length': String(source.size) },
+			body: tap,
+		});
+		assertStreamedWhole(tap.bytes, source.size);
+		return { ...tap.digest(), etag: header(response, 'etag') };
+	}, transport.retry);
+}

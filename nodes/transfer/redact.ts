@@ -1,0 +1,51 @@
+const SECRET_PARAMS = [
+	'x-amz-signature',
+	'x-amz-credential',
+	'x-amz-security-token',
+	'signature',
+	'policy',
+	'sig',
+	'awsaccesskeyid',
+	'googleaccessid',
+	'x-goog-signature',
+	'x-goog-credential',
+	'api_key',
+	'apikey',
+	'api-key',
+	'x-api-key',
+	'access_token',
+	'token',
+	'key-pair-id',
+];
+
+const MASK = '***';
+
+const secretQueryParam = new RegExp(
+	`(^|[?&;,\\s"'])((?:${SECRET_PARAMS.map(escape).join('|')})=)[^&#\\s"'<]*`,
+	'gi',
+);
+const secretXmlElement =
+	/<(SignatureProvided|StringToSign(?:Bytes)?|CanonicalRequest(?:Bytes)?|AWSAccessKeyId)>[^<]*<\/\1>/gi;
+const bearerToken = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+}
+
+/** Masks signatures, credentials and keys wherever they appear in a text meant for users or logs. */
+export function redact(text: string): string {
+	return text
+		.replace(secretQueryParam, `$1$2${MASK}`)
+		.replace(secretXmlElement, `<$1>${MASK}</$1>`)
+		.replace(bearerToken, `$1 ${MASK}`);
+}
+
+/** A URL without its query string: safe to show, and still tells the user where the bytes went. */
+export function describeUrl(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.origin}${parsed.pathname}`;
+	} catch {
+		return redact(url.split('?')[0]);
+	}
+}

@@ -1,0 +1,155 @@
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { Readable } from 'node:stream';
+
+import { CancelledError, TransferError } from './errors';
+import { describeUrl } from './redact';
+import type { RetryPolicy } from './retry';
+import { isExpiredError, parseStorageError, presignedUrlExpiry } from './storage-error';
+
+export interface StorageRequest {
+	method: 'PUT' | 'POST' | 'DELETE';
+	url: string;
+	headers: Record<string, string>;
+	body?: Buffer | Readable;
+}
+
+export interface StorageResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+}
+
+export interface Transport {
+	send(request: StorageRequest): Promise<StorageResponse>;
+	retry: RetryPolicy;
+	signal?: AbortSignal;
+}
+
+type HttpRequest = IExecuteFunctions['helpers']['httpRequest'];
+
+const NETWORK_ERROR_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'ERR_STREAM_PREMATURE_CLOSE',
+]);
+
+/** S3 answers 400 RequestTimeout when the body arrived too slowly: worth another try. */
+const TRANSIENT_STORAGE_CODES = new Set(['RequestTimeout', 'SlowDown', 'InternalError']);
+
+export function header(response: StorageResponse, name: string): string | undefined {
+	const value = response.headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+function retryAfterMs(response: StorageResponse): number | undefined {
+	const value = header(response, 'retry-after');
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function expiredError(
+	request: StorageRequest,
+	expires?: string,
+	serverTime?: string,
+): TransferError {
+	const expiry = expires ?? presignedUrlExpiry(request.url)?.toISOString();
+	const when = expiry ? ` at ${expiry}` : '';
+	const now = serverTime ? ` (storage time ${serverTime})` : '';
+	return new TransferError(`The presigned URL expired${when}${now}`, {
+		httpCode: 403,
+		storageCode: 'AccessDenied',
+		description: `${describeUrl(request.url)} can no longer be used. Ask the provider for a new upload URL and run the upload again.`,
+		retryable: false,
+	});
+}
+
+/** Maps a non-2xx storage answer to a TransferError that keeps the status and the storage's code. */
+export function responseError(request: StorageRequest, response: StorageResponse): TransferError {
+	const { statusCode } = response;
+	const parsed = parseStorageError(response.body);
+	if (isExpiredError(statusCode, parsed))
+		return expiredError(request, parsed.expires, parsed.serverTime);
+	if (statusCode >= 300 && statusCode < 400) {
+		return new TransferError(
+			`The storage answered ${request.method} with a redirect (${statusCode})`,
+			{
+				httpCode: statusCode,
+				description: `Presigned uploads are not re-sent to another address. Use the final storage URL instead of ${describeUrl(request.url)}.`,
+				retryable: false,
+			},
+		);
+	}
+	const code = parsed.code ?? `HTTP ${statusCode}`;
+	const text = parsed.message ?? (response.body.trim().slice(0, 300) || 'no error message');
+	return new TransferError(`Storage rejected the upload: ${code} - ${text}`, {
+		httpCode: statusCode,
+		storageCode: parsed.code,
+		description: `${request.method} ${describeUrl(request.url)} answered ${statusCode}.`,
+		retryable:
+			statusCode >= 500 || statusCode === 429 || TRANSIENT_STORAGE_CODES.has(parsed.code ?? ''),
+		retryAfterMs: retryAfterMs(response),
+	});
+}
+
+function networkError(
+	request: StorageRequest,
+	error: { code?: string; message?: string },
+): TransferError {
+	const reason = error.code ?? error.message ?? 'unknown network error';
+	const retryable =
+		NETWORK_ERROR_CODES.has(error.code ?? '') ||
+		/socket hang up|network|timeout/i.test(error.message ?? '');
+	return new TransferError(`Could not reach the storage: ${reason}`, {
+		description: `${request.method} ${describeUrl(request.url)} failed before an answer came back.`,
+		retryable,
+	});
+}
+
+/**
+ * Sends one request to a storage host through n8n's HTTP helper: no credentials, no redirects
+ * (a followed redirect would also buffer the whole body in memory), the caller's exact headers.
+ */
+export function createTransport(
+	httpRequest: HttpRequest,
+	retry: RetryPolicy,
+	timeoutMs: number,
+): Transport {
+	const send = async (request: StorageRequest): Promise<StorageResponse> => {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: request.url,
+			headers: request.headers,
+			body: request.body,
+			disableFollowRedirect: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			encoding: 'text',
+			timeout: timeoutMs,
+			abortSignal: retry.signal,
+		};
+		const raw = await httpRequest(options).catch((error: unknown) => ({ networkFailure: error }));
+		if ('networkFailure' in raw) {
+			if (retry.signal?.aborted) throw new CancelledError();
+			throw networkError(request, raw.networkFailure as { code?: string; message?: string });
+		}
+		const response: StorageResponse = {
+			statusCode: raw.statusCode,
+			headers: raw.headers ?? {},
+			body: String(raw.body ?? ''),
+		};
+		if (response.statusCode < 200 || response.statusCode >= 300)
+			throw responseError(request, response);
+		return response;
+	};
+	return { send, retry, signal: retry.signal };
+}

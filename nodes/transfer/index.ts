@@ -20,6 +20,7 @@ export * from './types';
 export { parseTarget } from './target';
 export { InputError, TransferError, toNodeError } from './errors';
 export { redact, describeUrl } from './redact';
+export { presignedUrlExpiry } from './storage-error';
 
 const MAX_RETRY_DELAY_MS = 20_000;
 

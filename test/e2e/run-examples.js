@@ -1,0 +1,330 @@
+'use strict';
+// One runner for `npm run demo` and `npm run test:e2e`: start the sandbox, make sure n8n is
+// installed, install this package into a fresh n8n user folder, import credentials and every
+// example workflow, execute each through the n8n CLI and verify the result on the storage side.
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const P = require('./paths');
+const { ensureN8n } = require('./n8n-install');
+const { PACKAGE_NAME, n8nCli, packPackage, prepareHome, importAll, tail } = require('./n8n-home');
+const { loadExamples, workflowForImport, collectCredentials } = require('./examples');
+const { startSandbox, sandboxCredentials } = require('../sandbox');
+const { fixture } = require('../sandbox/presign-api');
+
+/**
+ * Everything up to the first execution.
+ * @param {{ports?: object, home?: string, onStep?: (text: string) => void}} options
+ */
+async function prepare({ ports, home = path.join(P.E2E_DIR, 'home'), onStep = () => {} } = {}) {
+	fs.mkdirSync(P.E2E_DIR, { recursive: true });
+	const logs = {
+		install: path.join(P.E2E_DIR, 'install.log'),
+		setup: path.join(P.E2E_DIR, 'setup.log'),
+		runs: path.join(P.E2E_DIR, 'runs'),
+	};
+	fs.writeFileSync(logs.setup, '');
+	fs.rmSync(logs.runs, { recursive: true, force: true });
+	fs.mkdirSync(logs.runs, { recursive: true });
+	const timings = {};
+	const timed = async (name, fn) => {
+		const t = Date.now();
+		try {
+			return await fn();
+		} finally {
+			timings[name] = (Date.now() - t) / 1000;
+		}
+	};
+
+	const examples = loadExamples();
+	onStep('Starting the sandbox (storage, presign API, provider emulators) on loopback');
+	const sandbox = await startSandbox({ ports });
+	try {
+		onStep('Making sure n8n is installed (the first run installs it into .cache/n8n)');
+		const install = await timed('install', () =>
+			ensureN8n({
+				log: logs.install,
+				onProgress: (what) => onStep(`  installing ${what} (logs: ${logs.install})`),
+			}),
+		);
+		onStep(`Installing ${PACKAGE_NAME} into a fresh n8n user folder (npm pack -> .n8n/nodes)`);
+		const n8nField = await timed('package', async () => {
+			const tarball = await packPackage(path.join(P.E2E_DIR, 'pack'), logs.setup);
+			return prepareHome(home, { log: logs.setup, tarball });
+		});
+		const context = { urls: sandbox.urls, sandbox };
+		const credentials = collectCredentials(examples, context, sandboxCredentials(sandbox.urls));
+		const workflows = examples.map((ex) => workflowForImport(ex, sandbox.urls));
+		onStep(`Importing ${credentials.length} credentials and ${workflows.length} workflows`);
+		await timed('import', () => importAll(home, { credentials, workflows, log: logs.setup }));
+		return { sandbox, home, logs, examples, workflows, credentials, install, n8nField, timings };
+	} catch (err) {
+		await sandbox.close();
+		throw err;
+	}
+}
+
+/** The IRun JSON that `n8n execute --rawOutput` prints between n8n's own log lines. */
+function parseRunOutput(stdout) {
+	const lines = stdout.split('\n');
+	const start = lines.indexOf('{');
+	if (start < 0) return undefined;
+	for (let end = lines.length - 1; end > start; end--) {
+		if (lines[end] !== '}') continue;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+		} catch {
+			// keep looking for an earlier closing brace
+		}
+	}
+	return undefined;
+}
+
+async function storageSnapshot(storage) {
+	const list = await storage.listObjects();
+	const keys = (Array.isArray(list) ? list : Object.keys(list || {})).map((o) =>
+		typeof o === 'string' ? o : o.key,
+	);
+	const snap = new Map();
+	for (const key of keys) {
+		const obj = await storage.getObject(key);
+		if (obj)
+			snap.set(key, { key, size: obj.size, sha256: obj.sha256, contentType: obj.contentType });
+	}
+	return snap;
+}
+
+function changedObjects(before, after) {
+	return [...after.values()].filter((o) => {
+		const b = before.get(o.key);
+		return !b || b.sha256 !== o.sha256 || b.size !== o.size;
+	});
+}
+
+function callLists(sandbox) {
+	const lists = { presignApi: sandbox.presignApi.calls || [] };
+	for (const [name, emu] of Object.entries(sandbox.emulators)) lists[name] = emu.calls || [];
+	return lists;
+}
+
+const getPath = (obj, dotted) =>
+	dotted.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
+
+const prettyType = (type) =>
+	type
+		.slice(PACKAGE_NAME.length + 1)
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.replace(/^./, (c) => c.toUpperCase());
+
+/** Items of a node's last run, first output. */
+function nodeItems(run, nodeName) {
+	const runs = run?.data?.resultData?.runData?.[nodeName];
+	if (!runs || !runs.length) return undefined;
+	return runs[runs.length - 1].data?.main?.[0] || [];
+}
+
+function sha256File(file) {
+	return new Promise((resolve, reject) => {
+		const hash = crypto.createHash('sha256');
+		fs.createReadStream(file)
+			.on('error', reject)
+			.on('data', (c) => hash.update(c))
+			.on('end', () => resolve(hash.digest('hex')));
+	});
+}
+
+/** sha256 of a binary as n8n stored it (filesystem mode), or of inline base64 data. */
+async function n8nBinarySha256(home, binary) {
+	if (!binary) return undefined;
+	if (binary.id && binary.id.includes(':')) {
+		const [mode, rel] = [
+			binary.id.slice(0, binary.id.indexOf(':')),
+			binary.id.slice(binary.id.indexOf(':') + 1),
+		];
+		if (!mode.startsWith('filesystem')) return undefined;
+		const file = path.join(home, '.n8n', 'storage', rel);
+		return fs.existsSync(file) ? sha256File(file) : undefined;
+	}
+	if (typeof binary.data === 'string' && !binary.id) {
+		return crypto.createHash('sha256').update(Buffer.from(binary.data, 'base64')).digest('hex');
+	}
+	return undefined;
+}
+
+/** Execute one example and check everything it promises. Returns a table row. */
+async function runExample(ctx, example) {
+	const { sandbox, home, logs } = ctx;
+	const wf = example.workflow;
+	const ours = wf.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`));
+	const row = {
+		file: example.file,
+		id: wf.id,
+		workflow: wf.name,
+		node: [...new Set(ours.map((n) => prettyType(n.type)))].join(', ') || '-',
+		operations: '',
+		bytes: 0,
+		verified: false,
+		seconds: 0,
+		wallSeconds: 0,
+		ok: false,
+		failures: [],
+		objects: [],
+		log: path.join(logs.runs, `${example.base}.log`),
+		run: undefined,
+	};
+	const fail = (msg) => row.failures.push(msg);
+	const before = await storageSnapshot(sandbox.storage);
+	const callsBefore = Object.fromEntries(
+		Object.entries(callLists(sandbox)).map(([k, v]) => [k, v.length]),
+	);
+
+	const t = Date.now();
+	let stdout = '';
+	try {
+		stdout = await n8nCli(home, ['execute', `--id=${wf.id}`, '--rawOutput'], { log: row.log });
+	} catch (err) {
+		stdout = err.stdout || '';
+		fail(`n8n execute failed: ${err.message.split('\n')[0]}`);
+	}
+	row.wallSeconds = (Date.now() - t) / 1000;
+	const run = parseRunOutput(stdout);
+	row.run = run;
+	if (!run) {
+		fail('no execution result in the n8n output');
+		row.failures.push(tail(row.log, 25));
+		return row;
+	}
+	row.seconds = (new Date(run.stoppedAt) - new Date(run.startedAt)) / 1000;
+	const resultError = run.data?.resultData?.error;
+	if (resultError) fail(`execution error: ${resultError.message}`);
+	if (run.status !== 'success') fail(`execution status is ${run.status}`);
+
+	// Our nodes ran, in execution order; their output items feed the storage checks.
+	const runData = run.data?.resultData?.runData || {};
+	const ordered = [...ours].sort(
+		(a, b) =>
+			(runData[a.name]?.[0]?.executionIndex ?? 1e9) - (runData[b.name]?.[0]?.executionIndex ?? 1e9),
+	);
+	const operations = [];
+	const uploads = [];
+	for (const node of ordered) {
+		const items = nodeItems(run, node.name);
+		if (!items) {
+			fail(`node "${node.name}" did not run`);
+			continue;
+		}
+		if (!items.length) fail(`node "${node.name}" returned no items`);
+		const op = node.parameters?.operation;
+		const methods = [...new Set(items.map((i) => i.json?.upload?.method).filter(Boolean))];
+		operations.push(
+			op ? (methods.length ? `${op} (${methods.join('/')})` : op) : methods.join('/') || '?',
+		);
+		const prop = node.parameters?.binaryPropertyName || 'data';
+		for (const item of items) {
+			if (item.json?.upload)
+				uploads.push({ node: node.name, upload: item.json.upload, binary: item.binary?.[prop] });
+		}
+	}
+	row.operations = operations.join(' → ');
+
+	// Storage side: what changed during this run, byte-identical to what n8n held.
+	const after = await storageSnapshot(sandbox.storage);
+	const changed = changedObjects(before, after);
+	row.objects = changed;
+	row.bytes = changed.reduce((sum, o) => sum + (o.size || 0), 0);
+	if (!changed.length) fail('no object reached storage');
+	let shaChecks = 0;
+	for (const u of uploads) {
+		const match = changed.find((o) => o.sha256 === u.upload.sha256);
+		if (!match) {
+			fail(`${u.node}: no stored object has the sha256 the node reported (${u.upload.sha256})`);
+			continue;
+		}
+		if (u.upload.bytes !== undefined && u.upload.bytes !== match.size) {
+			fail(`${u.node}: node reported ${u.upload.bytes} bytes, storage holds ${match.size}`);
+		}
+		const n8nSha = await n8nBinarySha256(home, u.binary);
+		if (n8nSha && n8nSha !== match.sha256)
+			fail(`${u.node}: storage bytes differ from n8n's binary data`);
+		else if (n8nSha) shaChecks++;
+	}
+	for (const want of example.sidecar.objects || []) {
+		const obj = after.get(want.key);
+		if (!obj) {
+			fail(`storage has no object "${want.key}"`);
+			continue;
+		}
+		const fx = want.fixture && fixture(want.fixture);
+		if (want.fixture && !fx) fail(`unknown fixture "${want.fixture}"`);
+		const sha = want.sha256 || fx?.sha256;
+		if (sha && obj.sha256 !== sha) fail(`"${want.key}": sha256 ${obj.sha256} is not ${sha}`);
+		else if (sha) shaChecks++;
+		const size = want.size ?? fx?.size;
+		if (size !== undefined && obj.size !== size)
+			fail(`"${want.key}": ${obj.size} bytes, expected ${size}`);
+		if (want.contentType && obj.contentType !== want.contentType) {
+			fail(`"${want.key}": content type ${obj.contentType}, expected ${want.contentType}`);
+		}
+	}
+	if (!shaChecks) fail('nothing to compare the stored bytes with (no n8n binary, no fixture)');
+
+	// Calls the sandbox servers must have seen during this run.
+	const lists = callLists(sandbox);
+	for (const want of example.sidecar.calls || []) {
+		const seen = (lists[want.server] || []).slice(callsBefore[want.server] || 0);
+		const hits = seen.filter(
+			(c) =>
+				(!want.method || String(c.method).toUpperCase() === want.method.toUpperCase()) &&
+				(want.path instanceof RegExp ? want.path.test(c.path) : c.path === want.path),
+		);
+		const min = want.times ?? 1;
+		if (hits.length < min) {
+			fail(
+				`${want.server} saw ${hits.length}x ${want.method || ''} ${want.path}, expected at least ${min}`,
+			);
+		}
+	}
+
+	// Fields the output items of named nodes must carry.
+	for (const [nodeName, fields] of Object.entries(example.sidecar.outputs || {})) {
+		const items = nodeItems(run, nodeName);
+		if (!items || !items.length) {
+			fail(`node "${nodeName}" has no output`);
+			continue;
+		}
+		for (const field of fields) {
+			if (items.some((i) => getPath(i.json, field) === undefined))
+				fail(`"${nodeName}" output lacks ${field}`);
+		}
+	}
+
+	if (typeof example.sidecar.check === 'function') {
+		try {
+			await example.sidecar.check({
+				run,
+				row,
+				sandbox,
+				items: (name) => nodeItems(run, name),
+				storage: after,
+			});
+		} catch (err) {
+			fail(err.message);
+		}
+	}
+	row.shaChecks = shaChecks;
+	row.verified = row.failures.length === 0 && shaChecks > 0;
+	row.ok = row.failures.length === 0;
+	return row;
+}
+
+async function runAll(ctx, { onRow = () => {} } = {}) {
+	const rows = [];
+	for (const example of ctx.examples) {
+		const row = await runExample(ctx, example);
+		rows.push(row);
+		onRow(row);
+	}
+	return rows;
+}
+
+module.exports = { prepare, runExample, runAll, parseRunOutput, nodeItems, prettyType };

@@ -29,9 +29,24 @@ const TAXONOMY = {
 
 /** Every sandbox service request asks for these sides: two required, one optional. */
 const SIDES = [
-	{ uuid: '3c14e504-8134-11ef-9e85-02d0d7ecc26b', name: 'Front', required: true, group: 'Exterior' },
-	{ uuid: 'ec883c70-f896-47c9-81b6-8d6ff0b5856a', name: 'Interior Size Tag', required: true, group: 'Interior' },
-	{ uuid: 'a7d2e3f4-5b6c-4d7e-8f90-1a2b3c4d5e06', name: 'Hardware Close-up', required: false, group: 'Exterior' },
+	{
+		uuid: '3c14e504-8134-11ef-9e85-02d0d7ecc26b',
+		name: 'Front',
+		required: true,
+		group: 'Exterior',
+	},
+	{
+		uuid: 'ec883c70-f896-47c9-81b6-8d6ff0b5856a',
+		name: 'Interior Size Tag',
+		required: true,
+		group: 'Interior',
+	},
+	{
+		uuid: 'a7d2e3f4-5b6c-4d7e-8f90-1a2b3c4d5e06',
+		name: 'Hardware Close-up',
+		required: false,
+		group: 'Exterior',
+	},
 ];
 
 const EXTENSION_CONTENT_TYPES = {
@@ -58,7 +73,11 @@ class ApiError extends Error {
 
 function sendJson(res, status, value, headers = {}) {
 	const body = Buffer.from(JSON.stringify(value));
-	res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': body.length, ...headers });
+	res.writeHead(status, {
+		'Content-Type': 'application/json',
+		'Content-Length': body.length,
+		...headers,
+	});
 	res.end(body);
 }
 
@@ -66,7 +85,8 @@ function sendError(res, err) {
 	const error = { code: err.status, timestamp: new Date().toISOString(), message: err.message };
 	if (err.details !== undefined) error.details = err.details;
 	if (err.extra.errors) error.errors = err.extra.errors;
-	const headers = err.extra.retryAfter !== undefined ? { 'Retry-After': String(err.extra.retryAfter) } : {};
+	const headers =
+		err.extra.retryAfter !== undefined ? { 'Retry-After': String(err.extra.retryAfter) } : {};
 	sendJson(res, err.status, { success: false, error }, headers);
 }
 
@@ -122,7 +142,10 @@ async function startLegitmark({
 					{
 						url: `${storage.url}/${storage.bucket}/${key}`,
 						version_id: object.etag,
-						last_modified: object.lastModified instanceof Date ? object.lastModified.toISOString() : object.lastModified,
+						last_modified:
+							object.lastModified instanceof Date
+								? object.lastModified.toISOString()
+								: object.lastModified,
 						size: object.size,
 						is_latest: true,
 					},
@@ -204,13 +227,16 @@ async function startLegitmark({
 				}),
 			};
 		}
-		if (isTrue(query, 'summary')) view.summary = { item: `${TAXONOMY.brand.name} ${TAXONOMY.type.name}` };
+		if (isTrue(query, 'summary'))
+			view.summary = { item: `${TAXONOMY.brand.name} ${TAXONOMY.type.name}` };
 		if (isTrue(query, 'service')) view.service = { ...TAXONOMY.service };
 		return view;
 	}
 
 	function knownTaxonomy(kind, uuid) {
-		return typeof uuid === 'string' && TAXONOMY[kind].uuid === uuid.toLowerCase() ? { ...TAXONOMY[kind] } : undefined;
+		return typeof uuid === 'string' && TAXONOMY[kind].uuid === uuid.toLowerCase()
+			? { ...TAXONOMY[kind] }
+			: undefined;
 	}
 
 	function createServiceRequest(body) {
@@ -222,20 +248,27 @@ async function startLegitmark({
 		if (typeof body.item !== 'object' || body.item === null) {
 			errors.push({ code: 'validation/missing-field', message: 'item is required' });
 		}
-		if (errors.length) throw new ApiError(400, 'Validation failed', 'validation/missing-field', { errors });
+		if (errors.length)
+			throw new ApiError(400, 'Validation failed', 'validation/missing-field', { errors });
 		const category = knownTaxonomy('category', body.item.category);
 		const type = knownTaxonomy('type', body.item.type);
 		if (!category || !type) {
 			throw new ApiError(400, 'Unknown item category or type', 'validation/invalid-taxonomy');
 		}
-		const brand = body.item.brand === undefined ? undefined : knownTaxonomy('brand', body.item.brand);
-		if (body.item.brand !== undefined && !brand) throw new ApiError(400, 'Unknown brand', 'validation/invalid-taxonomy');
+		const brand =
+			body.item.brand === undefined ? undefined : knownTaxonomy('brand', body.item.brand);
+		if (body.item.brand !== undefined && !brand)
+			throw new ApiError(400, 'Unknown brand', 'validation/invalid-taxonomy');
 		if (body.service !== undefined && !knownTaxonomy('service', body.service)) {
 			throw new ApiError(400, 'Unknown service', 'validation/invalid-service');
 		}
 		for (const existing of serviceRequests.values()) {
 			if (existing.external_id === reference) {
-				throw new ApiError(409, 'A service request with this reference_id already exists', 'conflict/duplicate-reference');
+				throw new ApiError(
+					409,
+					'A service request with this reference_id already exists',
+					'conflict/duplicate-reference',
+				);
 			}
 		}
 		const now = new Date().toISOString();
@@ -255,7 +288,8 @@ async function startLegitmark({
 	}
 
 	function findServiceRequest(uuid) {
-		if (!UUID.test(uuid)) throw new ApiError(400, 'Service request id must be a UUID', 'validation/invalid-uuid');
+		if (!UUID.test(uuid))
+			throw new ApiError(400, 'Service request id must be a UUID', 'validation/invalid-uuid');
 		const sr = serviceRequests.get(uuid.toLowerCase());
 		if (!sr) throw new ApiError(404, 'Service request not found', 'sr/not-found');
 		return sr;
@@ -263,7 +297,11 @@ async function startLegitmark({
 
 	function submit(sr) {
 		if (sr.state.primary !== 'DRAFT') {
-			throw new ApiError(409, `Service request is in state ${sr.state.primary} and cannot be submitted`, 'sr/invalid-state');
+			throw new ApiError(
+				409,
+				`Service request is in state ${sr.state.primary} and cannot be submitted`,
+				'sr/invalid-state',
+			);
 		}
 		const missing = sidesOf(sr).required.filter((s) => s.media_url.length === 0);
 		if (missing.length) {
@@ -284,10 +322,15 @@ async function startLegitmark({
 	async function intent(query) {
 		const srUuid = query.get('sr');
 		const side = query.get('side');
-		if (!srUuid || !side) throw new ApiError(400, 'sr and side are required', 'validation/missing-field');
+		if (!srUuid || !side)
+			throw new ApiError(400, 'sr and side are required', 'validation/missing-field');
 		const match = /^([^.]+)\.([A-Za-z0-9]+)$/.exec(side);
 		if (!match) {
-			throw new ApiError(400, 'side must include a file extension, e.g. <side uuid>.jpg', 'validation/missing-extension');
+			throw new ApiError(
+				400,
+				'side must include a file extension, e.g. <side uuid>.jpg',
+				'validation/missing-extension',
+			);
 		}
 		const [, sideUuid, ext] = match;
 		const contentType = EXTENSION_CONTENT_TYPES[ext.toLowerCase()];
@@ -303,7 +346,11 @@ async function startLegitmark({
 			throw new ApiError(404, 'Side not found for this service request', 'sr/side-not-found');
 		}
 		const key = `sr/${sr.uuid}/${sideUuid.toLowerCase()}.${ext.toLowerCase()}`;
-		const signed = await storage.presignPut(key, { contentType, signedHeaders, expiresIn: intentExpiresIn });
+		const signed = await storage.presignPut(key, {
+			contentType,
+			signedHeaders,
+			expiresIn: intentExpiresIn,
+		});
 		return { message: 'Pre-signed URL generated successfully.', url: signed.url };
 	}
 
@@ -315,7 +362,12 @@ async function startLegitmark({
 		return {
 			success: true,
 			data: items.slice((page - 1) * pageSize, page * pageSize),
-			metadata: { total_count: items.length, page_number: page, total_pages: 1, page_size: pageSize },
+			metadata: {
+				total_count: items.length,
+				page_number: page,
+				total_pages: 1,
+				page_size: pageSize,
+			},
 		};
 	}
 
@@ -329,12 +381,16 @@ async function startLegitmark({
 
 	function injectedFailure(method, path) {
 		const index = failures.findIndex(
-			(f) => (!f.method || f.method === method) && (!f.path || (f.path instanceof RegExp ? f.path.test(path) : f.path === path)),
+			(f) =>
+				(!f.method || f.method === method) &&
+				(!f.path || (f.path instanceof RegExp ? f.path.test(path) : f.path === path)),
 		);
 		if (index < 0) return undefined;
 		const failure = failures[index];
 		if (--failure.times <= 0) failures.splice(index, 1);
-		return new ApiError(failure.status, failure.message, failure.details, { retryAfter: failure.retryAfter });
+		return new ApiError(failure.status, failure.message, failure.details, {
+			retryAfter: failure.retryAfter,
+		});
 	}
 
 	async function route(req, url, body) {
@@ -348,14 +404,23 @@ async function startLegitmark({
 		}
 		if (!path.startsWith('/api/')) throw new ApiError(404, 'Route not found', 'route/not-found');
 		checkKey(req);
-		if (req.method === 'GET' && path === '/api/v2/categories') return taxonomyList([{ ...TAXONOMY.category, active: true }], query);
+		if (req.method === 'GET' && path === '/api/v2/categories')
+			return taxonomyList([{ ...TAXONOMY.category, active: true }], query);
 		if (req.method === 'GET' && path === '/api/v2/categories/tree') {
-			return { success: true, data: [{ ...TAXONOMY.category, active: true, types: [{ ...TAXONOMY.type }] }] };
+			return {
+				success: true,
+				data: [{ ...TAXONOMY.category, active: true, types: [{ ...TAXONOMY.type }] }],
+			};
 		}
-		if (req.method === 'GET' && path === '/api/v2/brands') return taxonomyList([{ ...TAXONOMY.brand }], query);
+		if (req.method === 'GET' && path === '/api/v2/brands')
+			return taxonomyList([{ ...TAXONOMY.brand }], query);
 		if (req.method === 'POST' && path === '/api/v2/sr') {
 			const sr = createServiceRequest(parseJson(body));
-			return { success: true, message: 'Service request initiated successfully.', sr: publicView(sr) };
+			return {
+				success: true,
+				message: 'Service request initiated successfully.',
+				sr: publicView(sr),
+			};
 		}
 		const srPath = /^\/api\/v2\/sr\/([^/]+)(\/submit)?$/.exec(path);
 		if (srPath && req.method === 'GET' && !srPath[2]) {

@@ -49,16 +49,26 @@ async function createServiceRequest() {
 }
 
 async function intentUrl(sr, side, ext = 'jpg') {
-	const { status, json } = await call(`/intent?sr=${sr.uuid}&side=${side.uuid}.${ext}`, { headers: {} });
+	const { status, json } = await call(`/intent?sr=${sr.uuid}&side=${side.uuid}.${ext}`, {
+		headers: {},
+	});
 	expect(status).toBe(200);
 	return json.url;
 }
 
 function put(url, headers, body = JPEG) {
-	return fetch(url, { method: 'PUT', headers: { ...headers, 'Content-Length': String(body.length) }, body });
+	return fetch(url, {
+		method: 'PUT',
+		headers: { ...headers, 'Content-Length': String(body.length) },
+		body,
+	});
 }
 
-const SIGNED_PUT_HEADERS = { 'Content-Type': 'image/jpeg', 'x-amz-acl': 'public-read', 'Cache-Control': 'max-age=10' };
+const SIGNED_PUT_HEADERS = {
+	'Content-Type': 'image/jpeg',
+	'x-amz-acl': 'public-read',
+	'Cache-Control': 'max-age=10',
+};
 
 describe('API key', () => {
 	it.each([
@@ -69,7 +79,11 @@ describe('API key', () => {
 		const { status, json } = await call('/api/v2/categories', { headers });
 		expect(status).toBe(401);
 		expect(json.success).toBe(false);
-		expect(json.error).toMatchObject({ code: 401, message: expect.any(String), details: 'auth/invalid-api-key' });
+		expect(json.error).toMatchObject({
+			code: 401,
+			message: expect.any(String),
+			details: 'auth/invalid-api-key',
+		});
 		expect(Date.parse(json.error.timestamp)).not.toBeNaN();
 	});
 
@@ -77,29 +91,44 @@ describe('API key', () => {
 		const { status, json } = await call('/api/v2/categories?page_size=1');
 		expect(status).toBe(200);
 		expect(json.data).toEqual([expect.objectContaining({ uuid: TAXONOMY.category.uuid })]);
-		expect(legitmark.calls.at(-1)).toMatchObject({ method: 'GET', path: '/api/v2/categories', auth: AUTH.Authorization });
+		expect(legitmark.calls.at(-1)).toMatchObject({
+			method: 'GET',
+			path: '/api/v2/categories',
+			auth: AUTH.Authorization,
+		});
 	});
 });
 
 describe('service requests', () => {
 	it('creates a DRAFT request that echoes reference_id as external_id', async () => {
-		const { status, json } = await call('/api/v2/sr', { method: 'POST', body: createBody('SKU-1') });
+		const { status, json } = await call('/api/v2/sr', {
+			method: 'POST',
+			body: createBody('SKU-1'),
+		});
 		expect(status).toBe(200);
-		expect(json).toMatchObject({ success: true, sr: { external_id: 'SKU-1', state: { primary: 'DRAFT' } } });
+		expect(json).toMatchObject({
+			success: true,
+			sr: { external_id: 'SKU-1', state: { primary: 'DRAFT' } },
+		});
 		expect(legitmark.serviceRequests.has(json.sr.uuid)).toBe(true);
 	});
 
 	it('refuses a missing reference with 400 and field errors, a reused one with 409', async () => {
 		const missing = await call('/api/v2/sr', { method: 'POST', body: { item: createBody().item } });
 		expect(missing.status).toBe(400);
-		expect(missing.json.error.errors).toEqual([expect.objectContaining({ code: 'validation/missing-field' })]);
+		expect(missing.json.error.errors).toEqual([
+			expect.objectContaining({ code: 'validation/missing-field' }),
+		]);
 		await call('/api/v2/sr', { method: 'POST', body: createBody('SKU-2') });
 		const again = await call('/api/v2/sr', { method: 'POST', body: createBody('SKU-2') });
 		expect(again.status).toBe(409);
 	});
 
 	it('refuses an unknown category', async () => {
-		const body = { reference_id: 'SKU-3', item: { category: crypto.randomUUID(), type: TAXONOMY.type.uuid } };
+		const body = {
+			reference_id: 'SKU-3',
+			item: { category: crypto.randomUUID(), type: TAXONOMY.type.uuid },
+		};
 		expect((await call('/api/v2/sr', { method: 'POST', body })).status).toBe(400);
 	});
 
@@ -175,7 +204,9 @@ describe('upload intent', () => {
 		const withoutAcl = { ...SIGNED_PUT_HEADERS };
 		delete withoutAcl['x-amz-acl'];
 		expect((await put(url, withoutAcl)).status).toBe(403);
-		expect((await put(url, { ...SIGNED_PUT_HEADERS, 'Content-Type': 'image/png' })).status).toBe(403);
+		expect((await put(url, { ...SIGNED_PUT_HEADERS, 'Content-Type': 'image/png' })).status).toBe(
+			403,
+		);
 		expect(storage.listObjects()).toEqual([]);
 	});
 });
@@ -187,7 +218,9 @@ describe('progress and submit', () => {
 
 		const partial = (await call(`/api/v2/sr/${sr.uuid}?item=true&sides=true`)).json.sr.sides;
 		expect(partial.progress).toMatchObject({ current_required: 1, total_required: 2, met: false });
-		expect(partial.required[0].media_url).toEqual([expect.objectContaining({ size: JPEG.length, is_latest: true })]);
+		expect(partial.required[0].media_url).toEqual([
+			expect.objectContaining({ size: JPEG.length, is_latest: true }),
+		]);
 
 		const early = await call(`/api/v2/sr/${sr.uuid}/submit`, { method: 'POST' });
 		expect(early.status).toBe(400);
@@ -200,7 +233,11 @@ describe('progress and submit', () => {
 
 		const submitted = await call(`/api/v2/sr/${sr.uuid}/submit`, { method: 'POST' });
 		expect(submitted.status).toBe(200);
-		expect(submitted.json.sr).toEqual({ uuid: sr.uuid, micro_id: sr.micro_id, state: { primary: 'QC', supplement: null } });
+		expect(submitted.json.sr).toEqual({
+			uuid: sr.uuid,
+			micro_id: sr.micro_id,
+			state: { primary: 'QC', supplement: null },
+		});
 		expect((await call(`/api/v2/sr/${sr.uuid}/submit`, { method: 'POST' })).status).toBe(409);
 	});
 });
@@ -211,7 +248,11 @@ describe('injected failures', () => {
 		const limited = await call('/api/v2/categories');
 		expect(limited.status).toBe(429);
 		expect(limited.headers.get('retry-after')).toBe('7');
-		expect(limited.json.error).toMatchObject({ code: 429, message: 'Rate limit exceeded', details: 'error/rate_limit_exceeded' });
+		expect(limited.json.error).toMatchObject({
+			code: 429,
+			message: 'Rate limit exceeded',
+			details: 'error/rate_limit_exceeded',
+		});
 		expect((await call('/api/v2/categories')).status).toBe(200);
 	});
 });

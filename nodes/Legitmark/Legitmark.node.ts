@@ -1,0 +1,46 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { runItems } from '../shared/router';
+import { legitmarkProperties } from './actions/properties';
+import { operationFor } from './actions/router';
+
+export class Legitmark implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Legitmark',
+		name: 'legitmark',
+		icon: {
+			light: 'file:../../icons/legitmark.svg',
+			dark: 'file:../../icons/legitmark.dark.svg',
+		},
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Upload item photos to the sides of a Legitmark service request and submit it for authentication',
+		defaults: { name: 'Legitmark' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'legitmarkApi',
+				required: true,
+				// Uploading to a target already obtained needs no key: the URL is its own authorisation.
+				displayOptions: { hide: { operation: ['uploadBinary'] } },
+			},
+		],
+		properties: legitmarkProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		return await runItems.call(this, operationFor.call(this, resource, operation));
+	}
+}

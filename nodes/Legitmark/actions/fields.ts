@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { transferOptionFields } from '../../shared/descriptions';
+
+export const serviceRequestIdField: INodeProperties = {
+	displayName: 'Service Request ID',
+	name: 'serviceRequestId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 8e61c991-553a-4a58-9eb6-561b64c11908',
+	description: 'The UUID of the service request (the uuid field Legitmark returns)',
+};
+
+export const sideIdField: INodeProperties = {
+	displayName: 'Side ID',
+	name: 'sideId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. ec883c70-f896-47c9-81b6-8d6ff0b5856a',
+	description:
+		'The UUID of the side this photo shows, from the sides of the service request. The file extension is added from the binary.',
+};
+
+export const keepBinaryField: INodeProperties = {
+	displayName: 'Keep Binary',
+	name: 'keepBinary',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to pass the input binary on to the next node',
+};
+
+/** Every transfer option except part concurrency: Legitmark uploads are one PUT each. */
+export const uploadOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: transferOptionFields.filter((option) => option.name !== 'partConcurrency'),
+};

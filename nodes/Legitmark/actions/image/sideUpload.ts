@@ -1,0 +1,58 @@
+import { NodeApiError, type IExecuteFunctions } from 'n8n-workflow';
+
+import { presignedUrlExpiry, type PutTarget } from '../../../transfer';
+import { assertUuid } from '../../helpers/ids';
+import { CONTENT_TYPE_BY_EXTENSION, sideExtensionOf } from '../../helpers/sideFile';
+import { uploadHeadersFor } from '../../helpers/uploadHeaders';
+import { legitmarkApiRequest } from '../../transport';
+
+export interface SideUpload {
+	serviceRequestId: string;
+	sideId: string;
+	/** The intent's `side` parameter: the side UUID with the binary's extension. */
+	side: string;
+	target: PutTarget;
+}
+
+/** The upload target for the item's photo on one side: checks the inputs, then asks /intent. */
+export async function requestSideUpload(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<SideUpload> {
+	const serviceRequestId = assertUuid(
+		this.getNodeParameter('serviceRequestId', itemIndex),
+		'Service Request ID',
+	);
+	const sideId = assertUuid(this.getNodeParameter('sideId', itemIndex), 'Side ID');
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+	const extension = sideExtensionOf(binary, binaryPropertyName);
+	const side = `${sideId}.${extension}`;
+
+	const answer = await legitmarkApiRequest.call(this, itemIndex, {
+		method: 'GET',
+		host: 'asset',
+		path: '/intent',
+		qs: { sr: serviceRequestId, side },
+	});
+	const url = typeof answer.url === 'string' ? answer.url.trim() : '';
+	if (url === '') {
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'Legitmark answered the upload intent without a URL' },
+			{ message: 'Legitmark answered the upload intent without a URL', itemIndex },
+		);
+	}
+	const expiry = presignedUrlExpiry(url);
+	return {
+		serviceRequestId,
+		sideId,
+		side,
+		target: {
+			method: 'PUT',
+			url,
+			headers: uploadHeadersFor(url, CONTENT_TYPE_BY_EXTENSION[extension]),
+			expiresAt: expiry?.toISOString(),
+		},
+	};
+}

@@ -1,0 +1,93 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	binaryPropertyField,
+	keepsBinary,
+	readTransferOptions,
+} from '../../../shared/descriptions';
+import { uploadBinary } from '../../../transfer';
+import { CONTENT_TYPE_BY_EXTENSION, sideExtensionOf } from '../../helpers/sideFile';
+import { uploadHeadersFor } from '../../helpers/uploadHeaders';
+import { uploadOptionsField } from '../fields';
+
+const properties: INodeProperties[] = [
+	binaryPropertyField,
+	{
+		displayName: 'Target',
+		name: 'target',
+		type: 'json',
+		default: '={{ $json.target }}',
+		required: true,
+		hint: "The target from Get Upload URL, or the bare URL of Legitmark's intent answer",
+		description:
+			"Where to upload: { method: 'PUT', URL, headers }. For a bare URL the headers are worked out from the URL's signed headers and the binary's type.",
+	},
+	uploadOptionsField,
+];
+
+const displayOptions = { show: { resource: ['image'], operation: ['uploadBinary'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A target from Get Upload URL goes to the engine as it is. A bare presigned URL (or a target
+ * without headers) gets the headers the URL was signed for, as Get Upload URL would have added.
+ */
+function withSignedHeaders(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	binaryPropertyName: string,
+	value: unknown,
+): unknown {
+	const trimmed = typeof value === 'string' ? value.trim() : undefined;
+	const bareUrl = trimmed !== undefined && /^https?:\/\//i.test(trimmed) ? trimmed : undefined;
+	const headerless =
+		isObject(value) &&
+		typeof value.url === 'string' &&
+		value.headers === undefined &&
+		(value.method === undefined || String(value.method).toUpperCase() === 'PUT');
+	if (bareUrl === undefined && !headerless) return value;
+
+	const url = bareUrl ?? String((value as IDataObject).url);
+	const binary = ctx.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+	const contentType = CONTENT_TYPE_BY_EXTENSION[sideExtensionOf(binary, binaryPropertyName)];
+	const base = isObject(value) ? value : {};
+	return { ...base, method: 'PUT', url, headers: uploadHeadersFor(url, contentType) };
+}
+
+/** Uploads the item's binary to the target found in the input (by default `$json.target`). */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const item = this.getInputData()[itemIndex];
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const target = withSignedHeaders(
+		this,
+		itemIndex,
+		binaryPropertyName,
+		this.getNodeParameter('target', itemIndex),
+	);
+	const upload = await uploadBinary(this, itemIndex, {
+		binaryPropertyName,
+		target,
+		options: readTransferOptions(this, itemIndex),
+	});
+	return [
+		{
+			json: { ...item.json, upload: upload as unknown as IDataObject },
+			binary: keepsBinary(this, itemIndex) ? item.binary : undefined,
+			pairedItem: { item: itemIndex },
+		},
+	];
+}

@@ -1,0 +1,71 @@
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { assertUuid } from '../../helpers/ids';
+import { keepBinaryField, serviceRequestIdField } from '../fields';
+import { fetchServiceRequest } from './fetch';
+import { serviceRequestItem } from './output';
+
+const properties: INodeProperties[] = [
+	serviceRequestIdField,
+	{
+		displayName: 'Include',
+		name: 'include',
+		type: 'multiOptions',
+		default: ['item', 'sides'],
+		description: 'Which parts of the service request Legitmark should add to the answer',
+		options: [
+			{ name: 'Authenticators', value: 'authenticators' },
+			{ name: 'Item', value: 'item', description: 'Category, type and brand' },
+			{ name: 'Outcome', value: 'outcome' },
+			{ name: 'Partner', value: 'partner' },
+			{
+				name: 'Requirements',
+				value: 'requirements',
+				description: 'Side groups with their required and optional counts (adds Item and Sides)',
+			},
+			{ name: 'Risk', value: 'risk' },
+			{ name: 'Service', value: 'service' },
+			{
+				name: 'Sides and Progress',
+				value: 'sides',
+				description:
+					'Required and optional sides with their uploaded images, and whether the requirements are met (adds Item)',
+			},
+			{ name: 'Stages', value: 'stages' },
+			{ name: 'Summary', value: 'summary' },
+			{ name: 'Tab', value: 'tab' },
+			{ name: 'User', value: 'user' },
+			{ name: 'Workflows', value: 'workflows' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [keepBinaryField],
+	},
+];
+
+const displayOptions = { show: { resource: ['serviceRequest'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const serviceRequestId = assertUuid(
+		this.getNodeParameter('serviceRequestId', itemIndex),
+		'Service Request ID',
+	);
+	const include = this.getNodeParameter('include', itemIndex, []) as string[];
+	const serviceRequest = await fetchServiceRequest.call(this, itemIndex, serviceRequestId, include);
+	return serviceRequestItem(this, itemIndex, serviceRequest);
+}

@@ -1,0 +1,86 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { assertUuid } from '../../helpers/ids';
+import {
+	describeProgress,
+	missingRequiredSides,
+	progressOf,
+	serviceRequestOf,
+} from '../../helpers/serviceRequest';
+import { legitmarkApiRequest } from '../../transport';
+import { keepBinaryField, serviceRequestIdField } from '../fields';
+import { fetchServiceRequest } from './fetch';
+import { serviceRequestItem } from './output';
+
+const properties: INodeProperties[] = [
+	serviceRequestIdField,
+	{
+		displayName: 'Check Required Sides First',
+		name: 'checkRequirements',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to look at the progress first and refuse to submit, listing the missing sides, while required sides have no image',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [keepBinaryField],
+	},
+];
+
+const displayOptions = { show: { resource: ['serviceRequest'], operation: ['complete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+async function assertReadyToSubmit(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	serviceRequestId: string,
+): Promise<void> {
+	const serviceRequest = await fetchServiceRequest.call(ctx, itemIndex, serviceRequestId, [
+		'item',
+		'sides',
+	]);
+	const met = progressOf(serviceRequest)?.met;
+	const missing = missingRequiredSides(serviceRequest);
+	if (met === true || (met === undefined && missing.length === 0)) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Service request ${serviceRequestId} is not ready to submit: ${describeProgress(serviceRequest)}`,
+		{
+			description:
+				'Upload the missing sides first (Image → Upload File), or turn off "Check Required Sides First" to let Legitmark decide.',
+			itemIndex,
+		},
+	);
+}
+
+/** Submits the service request for authentication: Legitmark moves it from DRAFT to QC. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const serviceRequestId = assertUuid(
+		this.getNodeParameter('serviceRequestId', itemIndex),
+		'Service Request ID',
+	);
+	if (this.getNodeParameter('checkRequirements', itemIndex, true) as boolean) {
+		await assertReadyToSubmit(this, itemIndex, serviceRequestId);
+	}
+	const answer = await legitmarkApiRequest.call(this, itemIndex, {
+		method: 'POST',
+		host: 'platform',
+		path: `/api/v2/sr/${encodeURIComponent(serviceRequestId)}/submit`,
+	});
+	return serviceRequestItem(this, itemIndex, serviceRequestOf(answer));
+}

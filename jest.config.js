@@ -1,4 +1,4 @@
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 module.exports = {
 	reporters: ['default', '<rootDir>/test/summary-reporter.js'],

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import type { Readable } from 'node:stream';
 
 import { CancelledError, TransferError } from './errors';
@@ -116,6 +116,16 @@ function networkError(
 }
 
 /**
+ * axios gives every PUT and POST without a Content-Type `application/x-www-form-urlencoded`.
+ * Storage would keep that as the object's type, and a URL signed for another type would refuse
+ * it; `false` tells axios to send no Content-Type at all.
+ */
+function withoutDefaultContentType(headers: Record<string, string>): IDataObject {
+	const named = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+	return named ? headers : { ...headers, 'Content-Type': false };
+}
+
+/**
  * Sends one request to a storage host through n8n's HTTP helper: no credentials, no redirects
  * (a followed redirect would also buffer the whole body in memory), the caller's exact headers.
  */
@@ -128,7 +138,7 @@ export function createTransport(
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: request.url,
-			headers: request.headers,
+			headers: withoutDefaultContentType(request.headers),
 			body: request.body,
 			disableFollowRedirect: true,
 			returnFullResponse: true,

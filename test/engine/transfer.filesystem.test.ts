@@ -1,0 +1,3 @@
+import { describeTransfers } from './transfer-cases';
+
+describeTransfers('filesystem');

@@ -1,0 +1,68 @@
+import { NodeHelpers } from 'n8n-workflow';
+
+import { LegitmarkApi } from '../../../credentials/LegitmarkApi.credentials';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { startStorage } = require('../../sandbox/storage');
+const { startLegitmark } = require('../../sandbox/legitmark');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const credential = new LegitmarkApi();
+const property = (name: string) => credential.properties.find((p) => p.name === name)!;
+
+describe('Legitmark API credential', () => {
+	it('defaults to the documented hosts and names the SDK host in the hint', () => {
+		expect(property('baseUrl').default).toBe('https://api.legitmark.com');
+		expect(property('assetBaseUrl').default).toBe('https://asset.legitmark.com');
+		expect(property('assetBaseUrl').hint).toContain('https://media.legitmark.com');
+		expect(property('apiKey').typeOptions?.password).toBe(true);
+		expect(credential.authenticate.properties.headers).toEqual({
+			Authorization: '=Bearer {{$credentials.apiKey}}',
+		});
+	});
+
+	it.each([
+		['sk_live_123', true],
+		['leo_abc', false],
+		['', false],
+		['__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6', false],
+	])('warns about the key prefix for %j: %s', (apiKey, shown) => {
+		expect(NodeHelpers.displayParameter({ apiKey }, property('keyPrefixNotice'), null, null)).toBe(
+			shown,
+		);
+	});
+
+	describe('test request against the emulator', () => {
+		let storage: any;
+		let legitmark: any;
+		beforeAll(async () => {
+			storage = await startStorage();
+			legitmark = await startLegitmark({ storage });
+		});
+		afterAll(async () => {
+			await legitmark.close();
+			await storage.close();
+		});
+
+		async function runTest(apiKey: string): Promise<number> {
+			const { request } = credential.test;
+			expect(request.baseURL).toBe('={{$credentials.baseUrl}}');
+			const url = new URL(`${legitmark.url}${request.url}`);
+			for (const [name, value] of Object.entries(request.qs ?? {})) {
+				url.searchParams.set(name, String(value));
+			}
+			const response = await fetch(url, { headers: { Authorization: `Bearer ${apiKey}` } });
+			return response.status;
+		}
+
+		it('passes with the right key and fails with another', async () => {
+			expect(await runTest(legitmark.apiKey)).toBe(200);
+			expect(await runTest('leo_other')).toBe(401);
+			expect(legitmark.calls.at(-1)).toMatchObject({
+				method: 'GET',
+				path: '/api/v2/categories',
+				query: { page_size: '1' },
+			});
+		});
+	});
+});

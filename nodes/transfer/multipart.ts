@@ -93,6 +93,13 @@ async function complete(
 	return { etag, location };
 }
 
+/** Best effort: the upload already failed, and that failure is what the user must see. */
+async function abort(transport: Transport, abortUrl: string): Promise<void> {
+	await transport
+		.send({ method: 'DELETE', url: abortUrl, headers: { 'Content-Length': '0' } })
+		.catch(() => {});
+}
+
 /**
  * An S3 multipart upload over presigned part URLs: parts cut to `partSize`, at most
  * `concurrency` in flight (so memory stays near (concurrency + 1) × partSize), each part retried
@@ -130,7 +137,10 @@ export async function uploadMultipart(
 	} finally {
 		stream.destroy();
 	}
-	if (failure !== undefined) throw failure;
+	if (failure !== undefined) {
+		if (target.abortUrl) await abort(transport, target.abortUrl);
+		throw failure;
+	}
 
 	assertStreamedWhole(tap.bytes, source.size);
 	etags.sort((a, b) => a.partNumber - b.partNumber);

@@ -138,6 +138,10 @@ function parseJson(text: string): unknown {
 	}
 }
 
+function optionalUrl(value: unknown, field: string): string | undefined {
+	return value === undefined || value === null || value === '' ? undefined : parseUrl(value, field);
+}
+
 function optionalString(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -188,9 +192,8 @@ export function parseTarget(value: unknown): UploadTarget {
 			method,
 			parts: parseParts(target.parts),
 			partSize: parsePartSize(target.partSize),
-			completeUrl: target.completeUrl
-				? parseUrl(target.completeUrl, 'target.completeUrl')
-				: undefined,
+			completeUrl: optionalUrl(target.completeUrl, 'target.completeUrl'),
+			abortUrl: optionalUrl(target.abortUrl, 'target.abortUrl'),
 			expiresAt,
 		};
 		return multipart;

@@ -23,6 +23,8 @@ export interface MultipartTarget {
 	partSize: number;
 	/** Presigned S3 CompleteMultipartUpload URL; without it the caller completes the upload. */
 	completeUrl?: string;
+	/** Presigned S3 AbortMultipartUpload URL; when given, a failed upload frees its stored parts. */
+	abortUrl?: string;
 	expiresAt?: string;
 }
 

@@ -135,4 +135,59 @@ describe('storage faults', () => {
 		expect(error.message).toMatch(/SlowDown.*gave up after 3 attempts/);
 		expect(storage.getObject('faults/down.bin')).toBeUndefined();
 	}, 30_000);
+
+	it('aborts a multipart upload whose part fails for good, so no parts are left stored', async () => {
+		const size = 11 * MiB;
+		const target = await storage.createMultipartUpload('faults/aborted.bin', {
+			size,
+			partSize: 5 * MiB,
+		});
+		storage.faults.inject({
+			method: 'PUT',
+			pathIncludes: 'partNumber=2',
+			status: 403,
+			code: 'AccessDenied',
+			message: 'Access Denied',
+		});
+
+		const run = await upload(size, target);
+
+		expect(run.error('Upload')?.message).toMatch(/AccessDenied/);
+		expect(
+			storage
+				.listUploads()
+				.filter((open: { uploadId: string }) => open.uploadId === target.uploadId),
+		).toEqual([]);
+		expect(storage.getObject('faults/aborted.bin')).toBeUndefined();
+	}, 30_000);
+
+	it('stops uploading when the execution is cancelled', async () => {
+		const size = 21 * MiB;
+		const target = await storage.createMultipartUpload('faults/cancelled.bin', {
+			size,
+			partSize: 5 * MiB,
+		});
+		storage.resetStats();
+		storage.setLatency(1500);
+
+		const run = await engine.run({
+			nodes: [
+				{ name: 'Source', type: 'binarySource', parameters: { size } },
+				{
+					name: 'Upload',
+					type: 'presignedUpload',
+					parameters: { target, options: { partConcurrency: 1 } as never },
+				},
+			],
+			cancelAfterMs: 700,
+		});
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		storage.setLatency(0);
+
+		expect(run.error('Upload')?.message).toBe(
+			'The upload was stopped because the execution was cancelled',
+		);
+		expect(storage.stats.requests.length).toBeLessThanOrEqual(2);
+		expect(storage.getObject('faults/cancelled.bin')).toBeUndefined();
+	}, 30_000);
 });

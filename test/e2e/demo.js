@@ -59,7 +59,7 @@ async function main() {
 		return failed.length ? 1 : 0;
 	}
 	step(`Starting the n8n editor on port ${PORT}`);
-	const editor = await startEditor(ctx.home, { port: PORT });
+	const editor = await startEditor(ctx.home, { port: PORT, log: ctx.logs.editor });
 	console.log(`
 n8n is running at ${editor.url}  (every example workflow and credential is imported)
   Sign in:  ${editor.owner.email}  /  ${editor.owner.password}

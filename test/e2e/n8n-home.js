@@ -25,6 +25,8 @@ function n8nEnv(home, extra = {}) {
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		DB_SQLITE_POOL_SIZE: '1',
 		NO_COLOR: '1',
+		// jest sets NODE_ENV=test, which makes n8n refuse to load nodes; run it as users do.
+		NODE_ENV: 'production',
 		...extra,
 	});
 	// Never load our nodes from a custom-extensions folder: only the installed package counts.

@@ -13,19 +13,21 @@ const { startSandbox, sandboxCredentials } = require('../sandbox');
 const { fixture } = require('../sandbox/presign-api');
 
 /**
- * Everything up to the first execution.
- * @param {{ports?: object, home?: string, onStep?: (text: string) => void}} options
+ * Everything up to the first execution. Files go to .cache/e2e/<name>/ (user folder, logs).
+ * @param {{name?: string, ports?: object, onStep?: (text: string) => void}} options
  */
-async function prepare({ ports, home = path.join(P.E2E_DIR, 'home'), onStep = () => {} } = {}) {
-	fs.mkdirSync(P.E2E_DIR, { recursive: true });
+async function prepare({ name = 'demo', ports, onStep = () => {} } = {}) {
+	const dir = path.join(P.E2E_DIR, name);
+	const home = path.join(dir, 'home');
 	const logs = {
 		install: path.join(P.E2E_DIR, 'install.log'),
-		setup: path.join(P.E2E_DIR, 'setup.log'),
-		runs: path.join(P.E2E_DIR, 'runs'),
+		setup: path.join(dir, 'setup.log'),
+		runs: path.join(dir, 'runs'),
+		editor: path.join(dir, 'editor.log'),
 	};
-	fs.writeFileSync(logs.setup, '');
 	fs.rmSync(logs.runs, { recursive: true, force: true });
 	fs.mkdirSync(logs.runs, { recursive: true });
+	fs.writeFileSync(logs.setup, '');
 	const timings = {};
 	const timed = async (name, fn) => {
 		const t = Date.now();
@@ -49,7 +51,7 @@ async function prepare({ ports, home = path.join(P.E2E_DIR, 'home'), onStep = ()
 		);
 		onStep(`Installing ${PACKAGE_NAME} into a fresh n8n user folder (npm pack -> .n8n/nodes)`);
 		const n8nField = await timed('package', async () => {
-			const tarball = await packPackage(path.join(P.E2E_DIR, 'pack'), logs.setup);
+			const tarball = await packPackage(path.join(dir, 'pack'), logs.setup);
 			return prepareHome(home, { log: logs.setup, tarball });
 		});
 		const context = { urls: sandbox.urls, sandbox };
@@ -57,7 +59,18 @@ async function prepare({ ports, home = path.join(P.E2E_DIR, 'home'), onStep = ()
 		const workflows = examples.map((ex) => workflowForImport(ex, sandbox.urls));
 		onStep(`Importing ${credentials.length} credentials and ${workflows.length} workflows`);
 		await timed('import', () => importAll(home, { credentials, workflows, log: logs.setup }));
-		return { sandbox, home, logs, examples, workflows, credentials, install, n8nField, timings };
+		return {
+			dir,
+			sandbox,
+			home,
+			logs,
+			examples,
+			workflows,
+			credentials,
+			install,
+			n8nField,
+			timings,
+		};
 	} catch (err) {
 		await sandbox.close();
 		throw err;

@@ -7,8 +7,9 @@ import pkg from '../../package.json';
 
 const root = path.resolve(__dirname, '../..');
 
+/** The module behind a dist path, without extension: TypeScript under jest, JavaScript once compiled. */
 function sourceOf(distPath: string): string {
-	return path.join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	return path.join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, ''));
 }
 
 function instances<T>(paths: string[]): Array<T> {

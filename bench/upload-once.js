@@ -1,0 +1,88 @@
+'use strict';
+// One measured upload in a fresh process: a file of --size bytes is streamed into n8n's binary
+// store (filesystem mode), then the Presigned Upload node sends it through the real engine.
+// Prints JSON: the node's execution time and the process's resident memory before and at peak.
+const { parseArgs } = require('node:util');
+
+const { values } = parseArgs({
+	options: {
+		method: { type: 'string' },
+		size: { type: 'string' },
+		partSize: { type: 'string', default: String(8 * 1024 * 1024) },
+		concurrency: { type: 'string', default: '4' },
+		control: { type: 'string' },
+		key: { type: 'string' },
+	},
+});
+
+async function presign(body) {
+	const response = await fetch(`${values.control}/presign`, {
+		method: 'POST',
+		body: JSON.stringify(body),
+	});
+	return (await response.json()).target;
+}
+
+function sampleRss() {
+	let peak = process.memoryUsage.rss();
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+	return () => {
+		clearInterval(timer);
+		return Math.max(peak, process.memoryUsage.rss());
+	};
+}
+
+/** n8n is a long-running server: one small upload first, so lazy loading is not measured. */
+async function warmUp(engine) {
+	const target = await presign({ key: `${values.key}.warm-up`, method: 'PUT', size: 1024 });
+	await engine.run({
+		nodes: [
+			{ name: 'Source', type: 'binarySource', parameters: { size: 1024 } },
+			{ name: 'Upload', type: 'presignedUpload', parameters: { target } },
+		],
+	});
+}
+
+async function main() {
+	const size = Number(values.size);
+	const { startEngine } = require('../.cache/bench-build/test/engine/harness');
+	const engine = await startEngine('filesystem');
+	const target = await presign({
+		key: values.key,
+		method: values.method,
+		size,
+		partSize: Number(values.partSize),
+	});
+	await warmUp(engine);
+
+	// The source node runs first; the upload node's own execution time is what is measured.
+	global.gc?.();
+	const rssBefore = process.memoryUsage.rss();
+	const stopSampling = sampleRss();
+	const run = await engine.run({
+		nodes: [
+			{ name: 'Source', type: 'binarySource', parameters: { size } },
+			{
+				name: 'Upload',
+				type: 'presignedUpload',
+				parameters: { target, options: { partConcurrency: Number(values.concurrency) } },
+			},
+		],
+	});
+	const peakRss = stopSampling();
+	const upload = run.raw.data.resultData.runData.Upload[0];
+	if (upload.error) throw new Error(upload.error.message);
+	process.stdout.write(
+		`${JSON.stringify({
+			uploadMs: upload.executionTime,
+			rssBefore,
+			peakRss,
+			sha256: upload.data.main[0][0].json.upload.sha256,
+		})}\n`,
+	);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack}\n`);
+	process.exit(1);
+});

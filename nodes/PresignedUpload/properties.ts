@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, transferOptionFields } from '../shared/descriptions';
+import {
+	binaryPropertyField,
+	optionsCollection,
+	transferOptionFields,
+} from '../shared/descriptions';
 
 const showForFields = { show: { targetSource: ['fields'] } };
 
@@ -131,12 +135,5 @@ export const presignedUploadProperties: INodeProperties[] = [
 			'Optional presigned S3 CompleteMultipartUpload URL. Leave empty to complete the upload in a later step with the ETags from the output.',
 		displayOptions: { show: { targetSource: ['fields'], method: ['MULTIPART'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: transferOptionFields,
-	},
+	optionsCollection(transferOptionFields),
 ];

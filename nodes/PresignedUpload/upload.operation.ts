@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { keepsBinary, readTransferOptions } from '../shared/descriptions';
-import { uploadBinary } from '../transfer';
+import { uploadItem } from '../shared/items';
 
 interface NameValue {
 	name: string;
@@ -43,17 +42,5 @@ export async function upload(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const item = this.getInputData()[itemIndex];
-	const result = await uploadBinary(this, itemIndex, {
-		binaryPropertyName: this.getNodeParameter('binaryPropertyName', itemIndex) as string,
-		target: readTarget(this, itemIndex),
-		options: readTransferOptions(this, itemIndex),
-	});
-	return [
-		{
-			json: { ...item.json, upload: result as unknown as IDataObject },
-			binary: keepsBinary(this, itemIndex) ? item.binary : undefined,
-			pairedItem: { item: itemIndex },
-		},
-	];
+	return await uploadItem(this, itemIndex, readTarget(this, itemIndex));
 }

@@ -13,6 +13,26 @@ export const binaryPropertyField: INodeProperties = {
 	description: "Find it in the Binary tab of the previous node's output",
 };
 
+export const keepBinaryOption: INodeProperties = {
+	displayName: 'Keep Binary',
+	name: 'keepBinary',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to pass the input binary on to the next node',
+};
+
+/** The "Options" collection of an operation; every node reads its options under `options.`. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
+
 /** Options shared by every operation that sends bytes; they live in each node's "Options" collection. */
 export const transferOptionFields: INodeProperties[] = [
 	{
@@ -23,13 +43,7 @@ export const transferOptionFields: INodeProperties[] = [
 		default: 1,
 		description: 'How many items to upload at the same time. Output order stays the input order.',
 	},
-	{
-		displayName: 'Keep Binary',
-		name: 'keepBinary',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to pass the uploaded file on to the next node',
-	},
+	keepBinaryOption,
 	{
 		displayName: 'Max Attempts',
 		name: 'maxAttempts',

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { transferOptionFields } from '../../shared/descriptions';
+import {
+	keepBinaryOption,
+	optionsCollection,
+	transferOptionFields,
+} from '../../shared/descriptions';
 
 export const serviceRequestIdField: INodeProperties = {
 	displayName: 'Service Request ID',
@@ -23,20 +27,10 @@ export const sideIdField: INodeProperties = {
 		'The UUID of the side this photo shows, from the sides of the service request. The file extension is added from the binary.',
 };
 
-export const keepBinaryField: INodeProperties = {
-	displayName: 'Keep Binary',
-	name: 'keepBinary',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to pass the input binary on to the next node',
-};
+/** For operations that only pass the photo along: whether to keep it. */
+export const keepBinaryOptionsField = optionsCollection([keepBinaryOption]);
 
 /** Every transfer option except part concurrency: Legitmark uploads are one PUT each. */
-export const uploadOptionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: transferOptionFields.filter((option) => option.name !== 'partConcurrency'),
-};
+export const uploadOptionsField = optionsCollection(
+	transferOptionFields.filter((option) => option.name !== 'partConcurrency'),
+);

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../../shared/descriptions';
+import { outputItem } from '../../../shared/items';
 import { serviceRequestIdField, sideIdField } from '../fields';
 import { requestSideUpload } from './sideUpload';
 
@@ -28,13 +29,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const item = this.getInputData()[itemIndex];
 	const { target, ...ids } = await requestSideUpload.call(this, itemIndex);
-	return [
-		{
-			json: { ...item.json, ...ids, target: target as unknown as IDataObject },
-			binary: item.binary,
-			pairedItem: { item: itemIndex },
-		},
-	];
+	const input = this.getInputData()[itemIndex];
+	return outputItem(this, itemIndex, {
+		...input.json,
+		...ids,
+		target: target as unknown as IDataObject,
+	});
 }

@@ -6,12 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	binaryPropertyField,
-	keepsBinary,
-	readTransferOptions,
-} from '../../../shared/descriptions';
-import { uploadBinary } from '../../../transfer';
+import { binaryPropertyField } from '../../../shared/descriptions';
+import { uploadItem } from '../../../shared/items';
 import { CONTENT_TYPE_BY_EXTENSION, sideExtensionOf } from '../../helpers/sideFile';
 import { uploadHeadersFor } from '../../helpers/uploadHeaders';
 import { uploadOptionsField } from '../fields';
@@ -70,7 +66,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const item = this.getInputData()[itemIndex];
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const target = withSignedHeaders(
 		this,
@@ -78,16 +73,5 @@ export async function execute(
 		binaryPropertyName,
 		this.getNodeParameter('target', itemIndex),
 	);
-	const upload = await uploadBinary(this, itemIndex, {
-		binaryPropertyName,
-		target,
-		options: readTransferOptions(this, itemIndex),
-	});
-	return [
-		{
-			json: { ...item.json, upload: upload as unknown as IDataObject },
-			binary: keepsBinary(this, itemIndex) ? item.binary : undefined,
-			pairedItem: { item: itemIndex },
-		},
-	];
+	return await uploadItem(this, itemIndex, target);
 }

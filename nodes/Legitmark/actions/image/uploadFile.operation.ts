@@ -1,17 +1,12 @@
 import {
 	updateDisplayOptions,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	binaryPropertyField,
-	keepsBinary,
-	readTransferOptions,
-} from '../../../shared/descriptions';
-import { uploadBinary } from '../../../transfer';
+import { binaryPropertyField } from '../../../shared/descriptions';
+import { uploadItem } from '../../../shared/items';
 import { serviceRequestIdField, sideIdField, uploadOptionsField } from '../fields';
 import { requestSideUpload } from './sideUpload';
 
@@ -31,18 +26,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const item = this.getInputData()[itemIndex];
 	const { target, ...ids } = await requestSideUpload.call(this, itemIndex);
-	const upload = await uploadBinary(this, itemIndex, {
-		binaryPropertyName: this.getNodeParameter('binaryPropertyName', itemIndex) as string,
-		target,
-		options: readTransferOptions(this, itemIndex),
-	});
-	return [
-		{
-			json: { ...item.json, ...ids, upload: upload as unknown as IDataObject },
-			binary: keepsBinary(this, itemIndex) ? item.binary : undefined,
-			pairedItem: { item: itemIndex },
-		},
-	];
+	return await uploadItem(this, itemIndex, target, { ...ids });
 }

@@ -6,12 +6,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { outputItem } from '../../../shared/items';
 import { InputError } from '../../../transfer';
 import { assertUuid } from '../../helpers/ids';
 import { serviceRequestOf } from '../../helpers/serviceRequest';
 import { legitmarkApiRequest } from '../../transport';
-import { keepBinaryField } from '../fields';
-import { serviceRequestItem } from './output';
+import { keepBinaryOptionsField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -77,14 +77,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [keepBinaryField],
-	},
+	keepBinaryOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['serviceRequest'], operation: ['create'] } };
@@ -127,5 +120,5 @@ export async function execute(
 		path: '/api/v2/sr',
 		body: requestBody(this, itemIndex),
 	});
-	return serviceRequestItem(this, itemIndex, serviceRequestOf(answer));
+	return outputItem(this, itemIndex, serviceRequestOf(answer));
 }

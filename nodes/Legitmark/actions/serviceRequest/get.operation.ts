@@ -5,10 +5,10 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { outputItem } from '../../../shared/items';
 import { assertUuid } from '../../helpers/ids';
-import { keepBinaryField, serviceRequestIdField } from '../fields';
+import { keepBinaryOptionsField, serviceRequestIdField } from '../fields';
 import { fetchServiceRequest } from './fetch';
-import { serviceRequestItem } from './output';
 
 const properties: INodeProperties[] = [
 	serviceRequestIdField,
@@ -43,14 +43,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Workflows', value: 'workflows' },
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [keepBinaryField],
-	},
+	keepBinaryOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['serviceRequest'], operation: ['get'] } };
@@ -67,5 +60,5 @@ export async function execute(
 	);
 	const include = this.getNodeParameter('include', itemIndex, []) as string[];
 	const serviceRequest = await fetchServiceRequest.call(this, itemIndex, serviceRequestId, include);
-	return serviceRequestItem(this, itemIndex, serviceRequest);
+	return outputItem(this, itemIndex, serviceRequest);
 }

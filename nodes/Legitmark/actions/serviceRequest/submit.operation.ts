@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { outputItem } from '../../../shared/items';
 import { assertUuid } from '../../helpers/ids';
 import {
 	describeProgress,
@@ -14,9 +15,8 @@ import {
 	serviceRequestOf,
 } from '../../helpers/serviceRequest';
 import { legitmarkApiRequest } from '../../transport';
-import { keepBinaryField, serviceRequestIdField } from '../fields';
+import { keepBinaryOptionsField, serviceRequestIdField } from '../fields';
 import { fetchServiceRequest } from './fetch';
-import { serviceRequestItem } from './output';
 
 const properties: INodeProperties[] = [
 	serviceRequestIdField,
@@ -28,14 +28,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to look at the progress first and refuse to submit, listing the missing sides, while required sides have no image',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [keepBinaryField],
-	},
+	keepBinaryOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['serviceRequest'], operation: ['complete'] } };
@@ -82,5 +75,5 @@ export async function execute(
 		host: 'platform',
 		path: `/api/v2/sr/${encodeURIComponent(serviceRequestId)}/submit`,
 	});
-	return serviceRequestItem(this, itemIndex, serviceRequestOf(answer));
+	return outputItem(this, itemIndex, serviceRequestOf(answer));
 }

@@ -9,6 +9,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { keepBinaryOption, optionsCollection } from '../../../shared/descriptions';
+import { outputItem } from '../../../shared/items';
 import { assertUuid } from '../../helpers/ids';
 import {
 	describeProgress,
@@ -17,38 +19,30 @@ import {
 	serviceRequestOf,
 } from '../../helpers/serviceRequest';
 import { isFailure, legitmarkApiError, sendLegitmarkRequest } from '../../transport';
-import { keepBinaryField, serviceRequestIdField } from '../fields';
+import { serviceRequestIdField } from '../fields';
 import { getServiceRequestCall } from './fetch';
-import { serviceRequestItem } from './output';
 
 const properties: INodeProperties[] = [
 	serviceRequestIdField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			keepBinaryField,
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollIntervalSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				default: 5,
-				description: 'How long to pause between two looks at the progress',
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeoutSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 300,
-				description: 'How long to wait for the required sides before the item fails. 0 looks once.',
-			},
-		],
-	},
+	optionsCollection([
+		keepBinaryOption,
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollIntervalSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			default: 5,
+			description: 'How long to pause between two looks at the progress',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 300,
+			description: 'How long to wait for the required sides before the item fails. 0 looks once.',
+		},
+	]),
 ];
 
 const displayOptions = {
@@ -103,7 +97,7 @@ export async function execute(
 				);
 			}
 			if (met) {
-				return serviceRequestItem(this, itemIndex, { ...last, waitedMs: Date.now() - started });
+				return outputItem(this, itemIndex, { ...last, waitedMs: Date.now() - started });
 			}
 		}
 		if (Date.now() - started + intervalMs > timeoutMs) break;

@@ -1,6 +1,7 @@
 'use strict';
 // What `npm run test:e2e` checks after running presigned-upload-chained.json in n8n (see test/e2e/README.md).
 module.exports = {
+	covers: ['chained-steps', 'core-node-source'],
 	objects: [
 		{ key: 'examples/notes.txt', fixture: 'notes.txt', contentType: 'text/plain; charset=utf-8' },
 	],

@@ -1,6 +1,7 @@
 'use strict';
 // What `npm run test:e2e` checks after running presigned-upload-multipart.json in n8n (see test/e2e/README.md).
 module.exports = {
+	covers: ['upload-file', 'core-node-source'],
 	objects: [{ key: 'examples/big.bin', fixture: 'big.bin' }],
 	calls: [
 		{ server: 'presignApi', method: 'GET', path: '/files/big.bin' },

@@ -4,7 +4,7 @@
 //   --open        afterwards leave the n8n editor running at http://localhost:5678
 //   --port=5678   editor port for --open
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 
 const args = process.argv.slice(2);
 const OPEN = args.includes('--open');
@@ -20,8 +20,11 @@ async function reexecOnNode24() {
 		`Node ${process.version} found; using Node 24 from .cache/node24 (installed on first use)`,
 	);
 	const node = await ensureNode24({ log: path.join(P.E2E_DIR, 'install.log') });
-	const r = spawnSync(node, [__filename, ...args], { stdio: 'inherit' });
-	process.exit(r.status === null ? 1 : r.status);
+	const child = spawn(node, [__filename, ...args], { stdio: 'inherit' });
+	// Ctrl+C reaches both processes; let the child clean up and report its exit code.
+	process.on('SIGINT', () => {});
+	process.on('SIGTERM', () => child.kill('SIGTERM'));
+	child.on('exit', (code, signal) => process.exit(code === null ? (signal ? 1 : 0) : code));
 }
 
 async function main() {

@@ -11,6 +11,7 @@ const { browserCheck } = require('./browser-check');
 const { PACKAGE_NAME } = require('./n8n-home');
 const { DEFAULT_PORTS } = require('../sandbox');
 
+const COVERAGE = ['upload-file', 'chained-steps', 'core-node-source'];
 const SETUP_TIMEOUT = 30 * 60 * 1000; // a cold n8n install is part of the first run
 
 /** Node type names the package declares, read from the built files (for test names). */
@@ -70,10 +71,20 @@ describe('package install', () => {
 		expect(state.browser.missing).toEqual([]);
 	});
 
-	test.each(nodeTypes)('every node has an example workflow: %s', (type) => {
-		const users = examples.filter((ex) => ex.workflow.nodes.some((n) => n.type === type));
-		expect(users.map((ex) => ex.file)).not.toEqual([]);
-	});
+	// The kinds of run every node needs (sidecar `covers`, see README.md).
+	test.each(nodeTypes)(
+		'%s: examples cover upload-file, chained-steps, core-node-source',
+		(type) => {
+			const users = examples.filter((ex) => ex.workflow.nodes.some((n) => n.type === type));
+			const covered = new Set(users.flatMap((ex) => ex.sidecar.covers || []));
+			const missing = COVERAGE.filter((kind) => !covered.has(kind));
+			expect({ type, examples: users.map((ex) => ex.file), missing }).toEqual({
+				type,
+				examples: expect.arrayContaining([expect.any(String)]),
+				missing: [],
+			});
+		},
+	);
 });
 
 describe('example workflows in n8n', () => {

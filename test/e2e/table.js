@@ -27,11 +27,11 @@ function wrap(text, width) {
 }
 
 const COLUMNS = [
-	{ title: 'Workflow', max: 44, cell: (r) => r.workflow },
+	{ title: 'Workflow', max: 56, cell: (r) => r.workflow },
 	{ title: 'Node', max: 24, cell: (r) => r.node },
 	{ title: 'Operations', max: 34, cell: (r) => r.operations || '-' },
 	{ title: 'Bytes', right: true, cell: (r) => formatBytes(r.bytes) },
-	{ title: 'SHA-256 in storage', cell: (r) => (r.verified ? 'verified' : 'FAILED') },
+	{ title: 'SHA-256', cell: (r) => (r.verified ? 'verified' : 'FAILED') },
 	{ title: 'Seconds', right: true, cell: (r) => (r.seconds ? r.seconds.toFixed(2) : '-') },
 ];
 

@@ -90,6 +90,9 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
 		(code) => process.exit(code),
 		(err) => {
 			console.error(`\n${err.message}`);
+			if (err.code === 'EADDRINUSE') {
+				console.error(`Port ${err.port} is taken: is another demo or sandbox still running?`);
+			}
 			process.exit(1);
 		},
 	);

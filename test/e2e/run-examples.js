@@ -59,6 +59,7 @@ async function prepare({ name = 'demo', ports, onStep = () => {} } = {}) {
 		const workflows = examples.map((ex) => workflowForImport(ex, sandbox.urls));
 		onStep(`Importing ${credentials.length} credentials and ${workflows.length} workflows`);
 		await timed('import', () => importAll(home, { credentials, workflows, log: logs.setup }));
+		const descriptions = loadDescriptions(n8nField);
 		return {
 			dir,
 			sandbox,
@@ -69,6 +70,7 @@ async function prepare({ name = 'demo', ports, onStep = () => {} } = {}) {
 			credentials,
 			install,
 			n8nField,
+			descriptions,
 			timings,
 		};
 	} catch (err) {
@@ -128,6 +130,36 @@ const prettyType = (type) =>
 		.slice(PACKAGE_NAME.length + 1)
 		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
 		.replace(/^./, (c) => c.toUpperCase());
+
+/** Node descriptions of the built package by type name (for readable operation names). */
+function loadDescriptions(n8nField) {
+	const out = {};
+	for (const file of n8nField.nodes || []) {
+		try {
+			const mod = require(path.join(P.ROOT, file));
+			const Cls = Object.values(mod).find((v) => typeof v === 'function');
+			const description = new Cls().description;
+			out[`${PACKAGE_NAME}.${description.name}`] = description;
+		} catch {
+			// names stay as parameter values
+		}
+	}
+	return out;
+}
+
+/** "Upload File" for operation "uploadFile" of the node's resource; the raw value otherwise. */
+function operationLabel(descriptions, node) {
+	const value = node.parameters?.operation;
+	const props = descriptions?.[node.type]?.properties;
+	if (!value || !props) return value;
+	const resource = node.parameters.resource ?? props.find((p) => p.name === 'resource')?.default;
+	const prop = props.find(
+		(p) =>
+			p.name === 'operation' &&
+			(!p.displayOptions?.show?.resource || p.displayOptions.show.resource.includes(resource)),
+	);
+	return prop?.options?.find((o) => o.value === value)?.name || value;
+}
 
 /** Items of a node's last run, first output. */
 function nodeItems(run, nodeName) {
@@ -227,7 +259,7 @@ async function runExample(ctx, example) {
 			continue;
 		}
 		if (!items.length) fail(`node "${node.name}" returned no items`);
-		const op = node.parameters?.operation;
+		const op = operationLabel(ctx.descriptions, node);
 		const methods = [...new Set(items.map((i) => i.json?.upload?.method).filter(Boolean))];
 		operations.push(
 			op ? (methods.length ? `${op} (${methods.join('/')})` : op) : methods.join('/') || '?',

@@ -6,6 +6,7 @@ const { DEFAULT_API_KEY, SIDES } = require('../test/sandbox/legitmark');
 const REQUIRED_SIDES = SIDES.filter((side) => side.required);
 
 module.exports = {
+	covers: ['upload-file', 'core-node-source'],
 	credentials: ({ urls }) => [
 		{
 			id: 'legitmarkSandbox',

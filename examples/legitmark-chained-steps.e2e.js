@@ -1,0 +1,34 @@
+'use strict';
+// What `npm run test:e2e` checks after running legitmark-chained-steps.json in n8n (see test/e2e/README.md).
+const { fixture } = require('../test/sandbox/presign-api');
+const { SIDES } = require('../test/sandbox/legitmark');
+const { credentials } = require('./legitmark-upload-and-submit.e2e');
+
+const REQUIRED_SIDES = SIDES.filter((side) => side.required);
+
+module.exports = {
+	covers: ['chained-steps', 'core-node-source'],
+	credentials,
+	calls: [
+		{ server: 'legitmark', method: 'GET', path: '/intent', times: REQUIRED_SIDES.length },
+		{ server: 'legitmark', method: 'POST', path: /^\/api\/v2\/sr\/[0-9a-f-]{36}\/submit$/ },
+	],
+	outputs: {
+		'Get upload URL': ['serviceRequestId', 'sideId', 'side', 'target.url', 'target.headers', 'target.expiresAt'],
+		'Mark as reviewed': ['target.url', 'reviewedBy'],
+		'Upload photo': ['reviewedBy', 'upload.bytes', 'upload.sha256', 'upload.etag'],
+		'Submit for authentication': ['uuid', 'state.primary'],
+	},
+	/** Each required side holds the downloaded photo and the request moved on to QC. */
+	check({ items, sandbox, storage }) {
+		const created = items('Create service request')?.[0]?.json;
+		if (!created?.uuid) throw new Error('"Create service request" output has no uuid');
+		const photo = fixture('photo.jpg');
+		for (const side of REQUIRED_SIDES) {
+			const object = storage.get(`sr/${created.uuid}/${side.uuid}.jpg`);
+			if (object?.sha256 !== photo.sha256) throw new Error(`the ${side.name} side does not hold the photo`);
+		}
+		const state = sandbox.emulators.legitmark.serviceRequests.get(created.uuid)?.state?.primary;
+		if (state !== 'QC') throw new Error(`the service request is in state ${state}, expected QC`);
+	},
+};

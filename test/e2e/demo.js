@@ -3,8 +3,9 @@
 // `npm run demo`: every example workflow in a real n8n against the loopback sandbox, one table.
 //   --open        afterwards leave the n8n editor running at http://localhost:5678
 //   --port=5678   editor port for --open
+const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 
 const args = process.argv.slice(2);
 const OPEN = args.includes('--open');
@@ -27,12 +28,31 @@ async function reexecOnNode24() {
 	child.on('exit', (code, signal) => process.exit(code === null ? (signal ? 1 : 0) : code));
 }
 
+/** A fresh clone has no dev dependencies and no build yet: install (once) and build with this Node. */
+function installAndBuild(step) {
+	const P = require('./paths');
+	const env = { ...process.env, npm_config_yes: 'true' };
+	env.PATH = `${path.dirname(process.execPath)}${path.delimiter}${env.PATH}`;
+	if (process.execPath.startsWith(P.NODE24_DIR)) env.npm_config_nodedir = P.NODE24_HOME;
+	const npm = (npmArgs) => {
+		const run = spawnSync('npm', npmArgs, { cwd: P.ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+		if (run.status !== 0) throw new Error(`npm ${npmArgs.join(' ')} failed`);
+	};
+	if (!fs.existsSync(path.join(P.ROOT, 'node_modules', '.bin', 'tsc'))) {
+		step('Installing the dev dependencies (npm install, first run only)');
+		npm(['install', '--no-audit', '--no-fund']);
+	}
+	step('Building the package');
+	npm(['run', 'build']);
+}
+
 async function main() {
+	const step = (text) => console.log(`• ${text}`);
+	installAndBuild(step);
 	const { prepare, runAll } = require('./run-examples');
 	const { renderTable } = require('./table');
 	const { startEditor } = require('./n8n-editor');
 	const t0 = Date.now();
-	const step = (text) => console.log(`• ${text}`);
 
 	const ctx = await prepare({ onStep: step });
 	if (!ctx.examples.length) throw new Error('no workflows in examples/');

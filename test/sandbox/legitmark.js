@@ -14,6 +14,7 @@
 // Every /api/ call wants "Authorization: Bearer <apiKey>". Errors use Legitmark's envelope
 // {success:false, error:{code, timestamp, message, details}}. `failNext()` makes the next
 // matching calls fail (e.g. a 429), as Legitmark would under load.
+const { listen } = require('./listen');
 const http = require('node:http');
 const crypto = require('node:crypto');
 
@@ -454,14 +455,10 @@ async function startLegitmark({
 			else sendError(res, new ApiError(500, 'Internal server error', err.message));
 		}
 	});
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, resolve);
-	});
-	const actual = server.address().port;
+	const { url, port: actual, close } = await listen(server, { port, host });
 
 	return {
-		url: `http://${host}:${actual}`,
+		url,
 		port: actual,
 		apiKey,
 		calls,
@@ -495,11 +492,7 @@ async function startLegitmark({
 			failures.length = 0;
 			serviceRequests.clear();
 		},
-		close: () =>
-			new Promise((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
+		close,
 	};
 }
 

@@ -10,26 +10,11 @@
 // When started with a token, /presign wants "Authorization: Bearer <token>".
 const http = require('node:http');
 const crypto = require('node:crypto');
+const { patternBuffer } = require('../support/bytes');
+const { listen } = require('./listen');
 
 const PHOTO_JPEG_BASE64 =
 	'/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAYACADASIAAhEBAxEB/8QAGAABAQEBAQAAAAAAAAAAAAAAAwABAgT/xAAVEAEBAAAAAAAAAAAAAAAAAAACAP/EABYBAQEBAAAAAAAAAAAAAAAAAAUEBv/EABgRAAIDAAAAAAAAAAAAAAAAAAADAQIE/9oADAMBAAIRAxEAPwDWoGrpqFqPzIHXMOWoWrWoWrQ5kBTmHuahaqqPNSCh1pAahaqrQ5qQFOtJ/9k=';
-
-// Pseudo-random bytes from a fixed seed (xorshift32), the same on every machine.
-function seededBytes(size, seed) {
-	const buf = Buffer.allocUnsafe(size);
-	let x = seed >>> 0 || 1;
-	let i = 0;
-	for (; i + 4 <= size; i += 4) {
-		x ^= x << 13;
-		x >>>= 0;
-		x ^= x >>> 17;
-		x ^= x << 5;
-		x >>>= 0;
-		buf.writeUInt32LE(x, i);
-	}
-	for (; i < size; i++) buf[i] = (i * 131 + seed) & 0xff;
-	return buf;
-}
 
 const FIXTURES = {
 	'photo.jpg': { contentType: 'image/jpeg', make: () => Buffer.from(PHOTO_JPEG_BASE64, 'base64') },
@@ -39,11 +24,11 @@ const FIXTURES = {
 	},
 	'medium.bin': {
 		contentType: 'application/octet-stream',
-		make: () => seededBytes(3 * 1024 * 1024 + 17, 7),
+		make: () => patternBuffer(3 * 1024 * 1024 + 17, 7),
 	},
 	'big.bin': {
 		contentType: 'application/octet-stream',
-		make: () => seededBytes(20 * 1024 * 1024, 42),
+		make: () => patternBuffer(20 * 1024 * 1024, 42),
 	},
 };
 const cache = new Map();
@@ -143,18 +128,7 @@ async function startPresignApi({ port = 0, host = '127.0.0.1', storage, token } 
 			sendJson(res, err.status || 500, { error: err.message });
 		}
 	});
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, resolve);
-	});
-	const actual = server.address().port;
-	return {
-		url: `http://${host}:${actual}`,
-		port: actual,
-		token,
-		calls,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
-	};
+	return { ...(await listen(server, { port, host })), token, calls };
 }
 
 module.exports = { startPresignApi, fixture, fixtureNames: () => Object.keys(FIXTURES) };

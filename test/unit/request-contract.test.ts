@@ -2,6 +2,7 @@
 import nock from 'nock';
 
 import { startEngine } from '../engine/harness';
+import { useNock } from '../support/nock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternBuffer } = require('../support/bytes');
@@ -23,12 +24,10 @@ const CLIENT_HEADERS = [
 
 let engine: Awaited<ReturnType<typeof startEngine>>;
 
+useNock();
 beforeAll(async () => {
 	engine = await startEngine('default');
-	nock.disableNetConnect();
 });
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
 
 function storageHost() {
 	return nock(HOST, { badheaders: [...CREDENTIAL_HEADERS, ...FRAMING_FORBIDDEN] });

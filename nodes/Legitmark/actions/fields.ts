@@ -1,5 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { assertUuid } from '../helpers/ids';
 import {
 	keepBinaryOption,
 	optionsCollection,
@@ -15,6 +16,11 @@ export const serviceRequestIdField: INodeProperties = {
 	placeholder: 'e.g. 8e61c991-553a-4a58-9eb6-561b64c11908',
 	description: 'The UUID of the service request (the uuid field Legitmark returns)',
 };
+
+/** The item's Service Request ID, checked to be a UUID before any request. */
+export function readServiceRequestId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return assertUuid(ctx.getNodeParameter('serviceRequestId', itemIndex), 'Service Request ID');
+}
 
 export const sideIdField: INodeProperties = {
 	displayName: 'Side ID',

@@ -83,9 +83,3 @@ export function trackUnexpectedRequests(): { count: () => number } {
 	});
 	return { count: () => unexpected };
 }
-
-export function setupNock(): void {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
-}

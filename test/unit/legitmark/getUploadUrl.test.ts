@@ -8,17 +8,17 @@ import {
 	legitmark,
 	photos,
 	presignedUrl,
-	setupNock,
 	SIZE_TAG,
 	SR,
 	trackUnexpectedRequests,
 } from './fixtures';
+import { useNock } from '../../support/nock';
 
 let engine: Awaited<ReturnType<typeof startEngine>>;
 beforeAll(async () => {
 	engine = await startEngine('default');
 });
-setupNock();
+useNock();
 const unexpected = trackUnexpectedRequests();
 
 const getUploadUrl = (extra = {}) =>

@@ -9,11 +9,11 @@ import {
 	legitmark,
 	photos,
 	PLATFORM,
-	setupNock,
 	SIZE_TAG,
 	SR,
 	trackUnexpectedRequests,
 } from './fixtures';
+import { useNock } from '../../support/nock';
 
 const CATEGORY = '5b0d3f4e-2c1a-4e8b-9f60-1a2b3c4d5e01';
 const TYPE = '5b0d3f4e-2c1a-4e8b-9f60-1a2b3c4d5e02';
@@ -23,7 +23,7 @@ let engine: Awaited<ReturnType<typeof startEngine>>;
 beforeAll(async () => {
 	engine = await startEngine('default');
 });
-setupNock();
+useNock();
 const unexpected = trackUnexpectedRequests();
 
 const api = () => nock(PLATFORM, { reqheaders: { authorization: BEARER } });

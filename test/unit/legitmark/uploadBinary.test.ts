@@ -7,11 +7,11 @@ import {
 	objectPath,
 	photos,
 	presignedUrl,
-	setupNock,
 	SR,
 	STORAGE,
 	trackUnexpectedRequests,
 } from './fixtures';
+import { useNock } from '../../support/nock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../support/bytes');
@@ -20,7 +20,7 @@ let engine: Awaited<ReturnType<typeof startEngine>>;
 beforeAll(async () => {
 	engine = await startEngine('filesystem');
 });
-setupNock();
+useNock();
 const unexpected = trackUnexpectedRequests();
 
 const uploadBinary = (extra = {}) =>

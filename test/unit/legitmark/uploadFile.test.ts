@@ -11,11 +11,11 @@ import {
 	objectPath,
 	photos,
 	presignedUrl,
-	setupNock,
 	SR,
 	STORAGE,
 	trackUnexpectedRequests,
 } from './fixtures';
+import { useNock } from '../../support/nock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../support/bytes');
@@ -24,7 +24,7 @@ let engine: Awaited<ReturnType<typeof startEngine>>;
 beforeAll(async () => {
 	engine = await startEngine('filesystem');
 });
-setupNock();
+useNock();
 const unexpected = trackUnexpectedRequests();
 
 const uploadFile = (parameters = {}, extra = {}) =>

@@ -5,6 +5,7 @@ import { assertUuid } from '../../helpers/ids';
 import { CONTENT_TYPE_BY_EXTENSION, sideExtensionOf } from '../../helpers/sideFile';
 import { uploadHeadersFor } from '../../helpers/uploadHeaders';
 import { legitmarkApiRequest } from '../../transport';
+import { readServiceRequestId } from '../fields';
 
 export interface SideUpload {
 	serviceRequestId: string;
@@ -19,10 +20,7 @@ export async function requestSideUpload(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<SideUpload> {
-	const serviceRequestId = assertUuid(
-		this.getNodeParameter('serviceRequestId', itemIndex),
-		'Service Request ID',
-	);
+	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	const sideId = assertUuid(this.getNodeParameter('sideId', itemIndex), 'Side ID');
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);

@@ -6,8 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { outputItem } from '../../../shared/items';
-import { assertUuid } from '../../helpers/ids';
-import { keepBinaryOptionsField, serviceRequestIdField } from '../fields';
+import { keepBinaryOptionsField, readServiceRequestId, serviceRequestIdField } from '../fields';
 import { fetchServiceRequest } from './fetch';
 
 const properties: INodeProperties[] = [
@@ -54,10 +53,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const serviceRequestId = assertUuid(
-		this.getNodeParameter('serviceRequestId', itemIndex),
-		'Service Request ID',
-	);
+	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	const include = this.getNodeParameter('include', itemIndex, []) as string[];
 	const serviceRequest = await fetchServiceRequest.call(this, itemIndex, serviceRequestId, include);
 	return outputItem(this, itemIndex, serviceRequest);

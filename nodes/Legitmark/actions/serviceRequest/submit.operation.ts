@@ -7,7 +7,6 @@ import {
 } from 'n8n-workflow';
 
 import { outputItem } from '../../../shared/items';
-import { assertUuid } from '../../helpers/ids';
 import {
 	describeProgress,
 	missingRequiredSides,
@@ -15,7 +14,7 @@ import {
 	serviceRequestOf,
 } from '../../helpers/serviceRequest';
 import { legitmarkApiRequest } from '../../transport';
-import { keepBinaryOptionsField, serviceRequestIdField } from '../fields';
+import { keepBinaryOptionsField, readServiceRequestId, serviceRequestIdField } from '../fields';
 import { fetchServiceRequest } from './fetch';
 
 const properties: INodeProperties[] = [
@@ -63,10 +62,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const serviceRequestId = assertUuid(
-		this.getNodeParameter('serviceRequestId', itemIndex),
-		'Service Request ID',
-	);
+	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	if (this.getNodeParameter('checkRequirements', itemIndex, true) as boolean) {
 		await assertReadyToSubmit(this, itemIndex, serviceRequestId);
 	}

@@ -11,7 +11,6 @@ import {
 
 import { keepBinaryOption, optionsCollection } from '../../../shared/descriptions';
 import { outputItem } from '../../../shared/items';
-import { assertUuid } from '../../helpers/ids';
 import {
 	describeProgress,
 	missingRequiredSides,
@@ -19,7 +18,7 @@ import {
 	serviceRequestOf,
 } from '../../helpers/serviceRequest';
 import { isFailure, legitmarkApiError, sendLegitmarkRequest } from '../../transport';
-import { serviceRequestIdField } from '../fields';
+import { readServiceRequestId, serviceRequestIdField } from '../fields';
 import { getServiceRequestCall } from './fetch';
 
 const properties: INodeProperties[] = [
@@ -65,10 +64,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const serviceRequestId = assertUuid(
-		this.getNodeParameter('serviceRequestId', itemIndex),
-		'Service Request ID',
-	);
+	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	const timeoutMs = Number(this.getNodeParameter('options.timeoutSeconds', itemIndex, 300)) * 1000;
 	const intervalMs = Math.max(
 		100,

@@ -33,7 +33,7 @@ export const presignedUploadProperties: INodeProperties[] = [
 		default: '={{ $json.target }}',
 		required: true,
 		displayOptions: { show: { targetSource: ['object'] } },
-		hint: "{ method: 'PUT', url, headers } | { method: 'POST', url, fields } | { method: 'MULTIPART', parts: [{ partNumber, url }], partSize, completeUrl? }",
+		hint: "{ method: 'PUT', url, headers } | { method: 'POST', url, fields } | { method: 'MULTIPART', parts: [{ partNumber, url }], partSize, completeUrl?, abortUrl? }",
 		description: 'Where and how to upload. Provider nodes of this package output it as "target".',
 	},
 	{
@@ -133,6 +133,15 @@ export const presignedUploadProperties: INodeProperties[] = [
 		default: '',
 		description:
 			'Optional presigned S3 CompleteMultipartUpload URL. Leave empty to complete the upload in a later step with the ETags from the output.',
+		displayOptions: { show: { targetSource: ['fields'], method: ['MULTIPART'] } },
+	},
+	{
+		displayName: 'Abort URL',
+		name: 'abortUrl',
+		type: 'string',
+		default: '',
+		description:
+			'Optional presigned S3 AbortMultipartUpload URL. When given, a failed upload is aborted so its parts do not stay stored.',
 		displayOptions: { show: { targetSource: ['fields'], method: ['MULTIPART'] } },
 	},
 	optionsCollection(transferOptionFields),

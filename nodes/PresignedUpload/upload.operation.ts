@@ -30,6 +30,7 @@ function readTarget(ctx: IExecuteFunctions, itemIndex: number): unknown {
 			parts: ctx.getNodeParameter('partUrls', itemIndex),
 			partSize: ctx.getNodeParameter('partSize', itemIndex),
 			completeUrl: ctx.getNodeParameter('completeUrl', itemIndex, ''),
+			abortUrl: ctx.getNodeParameter('abortUrl', itemIndex, ''),
 		};
 	}
 	const url = ctx.getNodeParameter('url', itemIndex);

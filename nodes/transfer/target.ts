@@ -49,7 +49,8 @@ function describe(value: unknown): string {
 	return `a ${typeof value}`;
 }
 
-function stringMap(value: unknown, field: string): Record<string, string> {
+function stringMap(raw: unknown, field: string): Record<string, string> {
+	const value = jsonText(raw);
 	if (value === undefined || value === null || value === '') return {};
 	if (!isObject(value))
 		throw new InputError(field, `"${field}" must be an object of names and values`);
@@ -84,7 +85,8 @@ function parseHeaders(value: unknown): Record<string, string> {
 	return result;
 }
 
-function parseParts(value: unknown): PartTarget[] {
+function parseParts(raw: unknown): PartTarget[] {
+	const value = jsonText(raw);
 	if (!Array.isArray(value) || value.length === 0) {
 		throw new InputError('target.parts', '"target.parts" must be a non-empty list of part URLs');
 	}
@@ -128,6 +130,12 @@ function parsePartSize(value: unknown): number {
 		);
 	}
 	return partSize;
+}
+
+/** n8n hands a JSON parameter over as text unless an expression made it a value; accept both. */
+function jsonText(value: unknown): unknown {
+	if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value;
+	return parseJson(value) ?? value;
 }
 
 function parseJson(text: string): unknown {

@@ -83,6 +83,20 @@ describe('parseTarget', () => {
 		});
 	});
 
+	it('accepts parts, headers and fields as JSON text, as n8n hands over a JSON parameter', () => {
+		expect(parseTarget({ parts: '["https://h/1"]', partSize: 5 })).toMatchObject({
+			parts: [{ partNumber: 1, url: 'https://h/1' }],
+		});
+		expect(
+			parseTarget({ url: 'https://h/k', headers: '{"Content-Type":"image/png"}' }),
+		).toMatchObject({
+			headers: { 'Content-Type': 'image/png' },
+		});
+		expect(() => parseTarget({ parts: '[oops', partSize: 5 })).toThrow(
+			/"target.parts" must be a non-empty list/,
+		);
+	});
+
 	it('refuses a single PUT over 5 GiB and suggests multipart', () => {
 		expect(() => assertTargetFits(parseTarget({ url: 'https://h/k' }), 5 * 1024 ** 3 + 1)).toThrow(
 			/at most 5 GiB/,

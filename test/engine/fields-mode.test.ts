@@ -1,0 +1,87 @@
+// The generic node with its target typed as single fields, as users build it from expressions.
+import { startEngine } from './harness';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { startStorage } = require('../sandbox/storage');
+const { patternSha256 } = require('../support/bytes');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const MiB = 1024 * 1024;
+
+describe('Presigned Upload with Target = Fields', () => {
+	let storage: any;
+	let engine: Awaited<ReturnType<typeof startEngine>>;
+
+	beforeAll(async () => {
+		engine = await startEngine('filesystem');
+		storage = await startStorage({});
+	});
+	afterAll(async () => await storage?.close());
+
+	const upload = async (size: number, parameters: Record<string, unknown>) =>
+		await engine.run({
+			nodes: [
+				{ name: 'Source', type: 'binarySource', parameters: { size, mimeType: 'image/png' } },
+				{
+					name: 'Upload',
+					type: 'presignedUpload',
+					parameters: { targetSource: 'fields', ...parameters } as never,
+				},
+			],
+		});
+
+	it('PUTs with the headers typed as name/value rows', async () => {
+		const target = await storage.presignPut('fields/put.png', { contentType: 'image/png' });
+
+		const run = await upload(1000, {
+			method: 'PUT',
+			url: target.url,
+			headers: { header: [{ name: 'Content-Type', value: '={{ $binary.data.mimeType }}' }] },
+		});
+
+		expect(run.error('Upload')).toBeUndefined();
+		expect(storage.getObject('fields/put.png')).toMatchObject({
+			sha256: patternSha256(1000, 1),
+			contentType: 'image/png',
+		});
+	}, 30_000);
+
+	it('POSTs the form fields typed as rows', async () => {
+		const target = await storage.presignPost('fields/post.png', {
+			contentType: 'image/png',
+			maxBytes: 5000,
+		});
+		const field = Object.entries(target.fields).map(([name, value]) => ({ name, value }));
+
+		const run = await upload(1000, { method: 'POST', url: target.url, formFields: { field } });
+
+		expect(run.error('Upload')).toBeUndefined();
+		expect(storage.getObject('fields/post.png')).toMatchObject({ sha256: patternSha256(1000, 1) });
+	}, 30_000);
+
+	it('uploads parts from a plain list of URLs and completes with the complete URL', async () => {
+		const size = 6 * MiB;
+		const target = await storage.createMultipartUpload('fields/parts.bin', {
+			size,
+			partSize: 5 * MiB,
+		});
+
+		const run = await upload(size, {
+			method: 'MULTIPART',
+			partUrls: JSON.stringify(target.parts.map((part: { url: string }) => part.url)),
+			partSize: 5 * MiB,
+			completeUrl: target.completeUrl,
+			abortUrl: target.abortUrl,
+		});
+
+		expect(run.error('Upload')).toBeUndefined();
+		expect(storage.getObject('fields/parts.bin')).toMatchObject({
+			size,
+			sha256: patternSha256(size, 1),
+		});
+		expect(run.output('Upload')[0].json.upload).toMatchObject({
+			method: 'MULTIPART',
+			etag: expect.stringMatching(/-2"$/),
+		});
+	}, 30_000);
+});

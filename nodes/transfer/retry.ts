@@ -19,16 +19,9 @@ export function throwIfCancelled(signal?: AbortSignal): void {
 	if (signal?.aborted) throw new CancelledError();
 }
 
+/** Waits before the next try; a cancelled execution ends the wait at once. */
 async function pause(ms: number, signal?: AbortSignal): Promise<void> {
-	if (!signal) return await sleep(ms);
-	throwIfCancelled(signal);
-	let onAbort = () => {};
-	const aborted = new Promise<void>((resolve) => {
-		onAbort = () => resolve();
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
-	await Promise.race([sleep(ms), aborted]);
-	signal.removeEventListener('abort', onAbort);
+	await sleep(ms, signal).catch(() => {});
 	throwIfCancelled(signal);
 }
 

@@ -13,7 +13,14 @@ module.exports = {
 		{ server: 'legitmark', method: 'POST', path: /^\/api\/v2\/sr\/[0-9a-f-]{36}\/submit$/ },
 	],
 	outputs: {
-		'Get upload URL': ['serviceRequestId', 'sideId', 'side', 'target.url', 'target.headers', 'target.expiresAt'],
+		'Get upload URL': [
+			'serviceRequestId',
+			'sideId',
+			'side',
+			'target.url',
+			'target.headers',
+			'target.expiresAt',
+		],
 		'Mark as reviewed': ['target.url', 'reviewedBy'],
 		'Upload photo': ['reviewedBy', 'upload.bytes', 'upload.sha256', 'upload.etag'],
 		'Submit for authentication': ['uuid', 'state.primary'],

@@ -36,7 +36,8 @@ module.exports = {
 			const object = storage.get(key);
 			if (!object) throw new Error(`storage has no object "${key}" for the ${side.name} side`);
 			if (object.sha256 !== photo.sha256) throw new Error(`"${key}" is not the downloaded photo`);
-			if (object.contentType !== 'image/jpeg') throw new Error(`"${key}" is stored as ${object.contentType}`);
+			if (object.contentType !== 'image/jpeg')
+				throw new Error(`"${key}" is stored as ${object.contentType}`);
 		}
 		const state = sandbox.emulators.legitmark.serviceRequests.get(created.uuid)?.state?.primary;
 		if (state !== 'QC') throw new Error(`the service request is in state ${state}, expected QC`);

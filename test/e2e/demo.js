@@ -35,7 +35,11 @@ function installAndBuild(step) {
 	env.PATH = `${path.dirname(process.execPath)}${path.delimiter}${env.PATH}`;
 	if (process.execPath.startsWith(P.NODE24_DIR)) env.npm_config_nodedir = P.NODE24_HOME;
 	const npm = (npmArgs) => {
-		const run = spawnSync('npm', npmArgs, { cwd: P.ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+		const run = spawnSync('npm', npmArgs, {
+			cwd: P.ROOT,
+			env,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 		if (run.status !== 0) throw new Error(`npm ${npmArgs.join(' ')} failed`);
 	};
 	if (!fs.existsSync(path.join(P.ROOT, 'node_modules', '.bin', 'tsc'))) {

@@ -1,14 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readBinary } from './binary';
-import { toNodeError, TransferError } from './errors';
+import { toNodeError } from './errors';
 import { uploadMultipart } from './multipart';
 import { postForm } from './post-form';
 import { putFile } from './put';
-import { describeUrl } from './redact';
 import { presignedUrlExpiry } from './storage-error';
 import { assertTargetFits, parseTarget } from './target';
-import { createTransport } from './transport';
+import { createTransport, expiredUrlError } from './transport';
 import {
 	DEFAULT_TRANSFER_OPTIONS,
 	type TransferOptions,
@@ -33,13 +32,7 @@ function assertNotExpired(target: UploadTarget): void {
 	const url = firstUrl(target);
 	const expiry = target.expiresAt ? new Date(target.expiresAt) : presignedUrlExpiry(url);
 	if (expiry && !Number.isNaN(expiry.getTime()) && expiry.getTime() < Date.now()) {
-		throw new TransferError(
-			`The presigned URL expired at ${expiry.toISOString()}, before the upload started`,
-			{
-				description: `${describeUrl(url)} can no longer be used. Ask the provider for a new upload URL and run the upload again.`,
-				retryable: false,
-			},
-		);
+		throw expiredUrlError(url, expiry.toISOString(), ', before the upload started');
 	}
 }
 

@@ -57,18 +57,21 @@ function retryAfterMs(response: StorageResponse): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function expiredError(
-	request: StorageRequest,
-	expires?: string,
-	serverTime?: string,
+/**
+ * An expired presigned URL, told with its expiry: nothing but a new URL can fix it. `status` is
+ * the storage's answer when it was the storage that refused, not the check before sending.
+ */
+export function expiredUrlError(
+	url: string,
+	expiry: string | undefined,
+	context: string,
+	status?: number,
 ): TransferError {
-	const expiry = expires ?? presignedUrlExpiry(request.url)?.toISOString();
 	const when = expiry ? ` at ${expiry}` : '';
-	const now = serverTime ? ` (storage time ${serverTime})` : '';
-	return new TransferError(`The presigned URL expired${when}${now}`, {
-		httpCode: 403,
-		storageCode: 'AccessDenied',
-		description: `${describeUrl(request.url)} can no longer be used. Ask the provider for a new upload URL and run the upload again.`,
+	return new TransferError(`The presigned URL expired${when}${context}`, {
+		httpCode: status,
+		storageCode: status === undefined ? undefined : 'AccessDenied',
+		description: `${describeUrl(url)} can no longer be used. Ask the provider for a new upload URL and run the upload again.`,
 		retryable: false,
 	});
 }
@@ -77,8 +80,11 @@ function expiredError(
 export function responseError(request: StorageRequest, response: StorageResponse): TransferError {
 	const { statusCode } = response;
 	const parsed = parseStorageError(response.body);
-	if (isExpiredError(statusCode, parsed))
-		return expiredError(request, parsed.expires, parsed.serverTime);
+	if (isExpiredError(statusCode, parsed)) {
+		const expiry = parsed.expires ?? presignedUrlExpiry(request.url)?.toISOString();
+		const storageTime = parsed.serverTime ? ` (storage time ${parsed.serverTime})` : '';
+		return expiredUrlError(request.url, expiry, storageTime, statusCode);
+	}
 	if (statusCode >= 300 && statusCode < 400) {
 		return new TransferError(
 			`The storage answered ${request.method} with a redirect (${statusCode})`,

@@ -101,16 +101,15 @@ async function abort(transport: Transport, abortUrl: string): Promise<void> {
 }
 
 /**
- * An S3 multipart upload over presigned part URLs: parts cut to `partSize`, at most
- * `concurrency` in flight (so memory stays near (concurrency + 1) × partSize), each part retried
- * from its own buffer, ETags kept in part order.
+ * Sends every part: cut to `partSize`, at most `concurrency` in flight (so memory stays near
+ * (concurrency + 1) × partSize), each retried from its own buffer. ETags come back in part order.
  */
-export async function uploadMultipart(
+async function sendParts(
 	transport: Transport,
 	target: MultipartTarget,
 	source: BinarySource,
 	concurrency: number,
-): Promise<Digest & { etags: PartETag[]; etag?: string; location?: string }> {
+): Promise<Digest & { etags: PartETag[] }> {
 	const tap = new ByteTap();
 	const stream = await source.open();
 	const parts = cutIntoParts(stream, target.partSize, tap);
@@ -137,13 +136,9 @@ export async function uploadMultipart(
 	} finally {
 		stream.destroy();
 	}
-	if (failure !== undefined) {
-		if (target.abortUrl) await abort(transport, target.abortUrl);
-		throw failure;
-	}
+	if (failure !== undefined) throw failure;
 
 	assertStreamedWhole(tap.bytes, source.size);
-	etags.sort((a, b) => a.partNumber - b.partNumber);
 	if (etags.length !== target.parts.length) {
 		throw new TransferError(
 			`The binary filled ${etags.length} part(s) but the target has ${target.parts.length}`,
@@ -153,6 +148,30 @@ export async function uploadMultipart(
 			},
 		);
 	}
-	const completed = target.completeUrl ? await complete(transport, target.completeUrl, etags) : {};
-	return { ...tap.digest(), etags, ...completed };
+	return { ...tap.digest(), etags: etags.sort((a, b) => a.partNumber - b.partNumber) };
+}
+
+/**
+ * An S3 multipart upload over presigned part URLs, completed when the target has a complete URL.
+ * Any failure, completion included, aborts the upload when the target has an abort URL, so no
+ * stored parts are left behind.
+ */
+export async function uploadMultipart(
+	transport: Transport,
+	target: MultipartTarget,
+	source: BinarySource,
+	concurrency: number,
+): Promise<Digest & { etags: PartETag[]; etag?: string; location?: string }> {
+	let failure: unknown;
+	try {
+		const sent = await sendParts(transport, target, source, concurrency);
+		const completed = target.completeUrl
+			? await complete(transport, target.completeUrl, sent.etags)
+			: {};
+		return { ...sent, ...completed };
+	} catch (error) {
+		failure = error;
+	}
+	if (target.abortUrl) await abort(transport, target.abortUrl);
+	throw failure;
 }

@@ -161,6 +161,29 @@ describe('storage faults', () => {
 		expect(storage.getObject('faults/aborted.bin')).toBeUndefined();
 	}, 30_000);
 
+	it('aborts the upload when completing it fails', async () => {
+		const size = 6 * MiB;
+		const target = await storage.createMultipartUpload('faults/not-completed.bin', {
+			size,
+			partSize: 5 * MiB,
+		});
+		storage.faults.inject({
+			method: 'POST',
+			pathIncludes: 'uploadId=',
+			status: 400,
+			code: 'MalformedXML',
+		});
+
+		const run = await upload(size, target);
+
+		expect(run.error('Upload')?.message).toMatch(/MalformedXML/);
+		expect(
+			storage
+				.listUploads()
+				.filter((open: { uploadId: string }) => open.uploadId === target.uploadId),
+		).toEqual([]);
+	}, 30_000);
+
 	it('stops uploading when the execution is cancelled', async () => {
 		const size = 21 * MiB;
 		const target = await storage.createMultipartUpload('faults/cancelled.bin', {

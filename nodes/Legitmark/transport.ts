@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -7,7 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { redact } from '../transfer';
+import { backoffDelay, redact, type RetryPolicy } from '../transfer';
 
 export const LEGITMARK_CREDENTIAL = 'legitmarkApi';
 
@@ -15,6 +16,12 @@ const DEFAULT_PLATFORM_URL = 'https://api.legitmark.com';
 const DEFAULT_ASSET_URL = 'https://asset.legitmark.com';
 /** Legitmark's SDK gives API calls 30 seconds. */
 const API_TIMEOUT_MS = 30_000;
+/**
+ * Reads (the upload intent, a service request) are tried again after a 5xx answer, as Legitmark's
+ * SDK does; writes are not, since a lost answer may hide a write that happened. A 429 is left to
+ * the caller: Legitmark's limits are not published, and Retry On Fail is the user's choice.
+ */
+const READ_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 10_000 };
 
 /** Service requests and taxonomy live on the platform host, upload intents on the asset host. */
 export type LegitmarkHost = 'platform' | 'asset';
@@ -61,27 +68,33 @@ export async function sendLegitmarkRequest(
 	request: LegitmarkRequest,
 ): Promise<LegitmarkResponse> {
 	const facts = await credentialFacts.call(this);
-	const response = (await this.helpers.httpRequestWithAuthentication.call(
-		this,
-		LEGITMARK_CREDENTIAL,
-		{
-			method: request.method,
-			baseURL: request.host === 'asset' ? facts.assetUrl : facts.platformUrl,
-			url: request.path,
-			qs: request.qs,
-			body: request.body,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: API_TIMEOUT_MS,
-		},
-	)) as { statusCode: number; body: unknown; headers?: IDataObject };
-	return {
-		statusCode: response.statusCode,
-		body: response.body,
-		headers: response.headers ?? {},
-		keyHasPrefix: facts.keyHasPrefix,
-	};
+	const attempts = request.method === 'GET' ? READ_RETRY.maxAttempts : 1;
+	for (let attempt = 1; ; attempt++) {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			LEGITMARK_CREDENTIAL,
+			{
+				method: request.method,
+				baseURL: request.host === 'asset' ? facts.assetUrl : facts.platformUrl,
+				url: request.path,
+				qs: request.qs,
+				body: request.body,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: API_TIMEOUT_MS,
+			},
+		)) as { statusCode: number; body: unknown; headers?: IDataObject };
+		if (response.statusCode < 500 || attempt >= attempts) {
+			return {
+				statusCode: response.statusCode,
+				body: response.body,
+				headers: response.headers ?? {},
+				keyHasPrefix: facts.keyHasPrefix,
+			};
+		}
+		await sleep(backoffDelay(attempt, READ_RETRY), this.getExecutionCancelSignal?.());
+	}
 }
 
 function asObject(value: unknown): IDataObject | undefined {

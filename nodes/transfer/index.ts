@@ -20,6 +20,7 @@ export { parseTarget } from './target';
 export { InputError, TransferError, toNodeError } from './errors';
 export { redact, describeUrl } from './redact';
 export { presignedUrlExpiry } from './storage-error';
+export { backoffDelay, type RetryPolicy } from './retry';
 
 const MAX_RETRY_DELAY_MS = 20_000;
 

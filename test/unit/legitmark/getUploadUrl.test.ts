@@ -98,6 +98,23 @@ describe('Image → Get Upload URL', () => {
 		);
 	});
 
+	it('asks /intent again after a 503, so one hiccup does not lose the photo', async () => {
+		const url = presignedUrl(`sr/${SR}/${SIZE_TAG}.jpg`);
+		const api = nock(ASSET)
+			.get('/intent')
+			.query(true)
+			.reply(503, { success: false, error: { code: 503, message: 'Service unavailable' } })
+			.get('/intent')
+			.query(true)
+			.reply(200, { message: 'Pre-signed URL generated successfully.', url });
+
+		const run = await engine.run({ nodes: [photos(), getUploadUrl()], credentials });
+
+		expect(run.error('Legitmark')).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+		expect(run.output('Legitmark')[0].json.target).toMatchObject({ url });
+	});
+
 	it("keeps Legitmark's 400 message for a refused side", async () => {
 		nock(ASSET)
 			.get('/intent')

@@ -133,6 +133,31 @@ describe('Service Request → Create', () => {
 		expect(unexpected.count()).toBe(0);
 	});
 
+	it('does not send a create twice after a 503, since the first may have been stored', async () => {
+		const scope = api()
+			.post('/api/v2/sr')
+			.reply(503, { success: false, error: { code: 503, message: 'Service unavailable' } })
+			.post('/api/v2/sr')
+			.reply(200, { success: true, sr: { uuid: SR } });
+
+		const run = await engine.run({
+			nodes: [
+				photos(),
+				legitmark({
+					resource: 'serviceRequest',
+					operation: 'create',
+					referenceId: 'SKU-43',
+					categoryId: CATEGORY,
+					typeId: TYPE,
+				}),
+			],
+			credentials,
+		});
+
+		expect(run.error('Legitmark')).toMatchObject({ name: 'NodeApiError', httpCode: '503' });
+		expect(scope.pendingMocks()).toHaveLength(1);
+	});
+
 	it("turns a 409 into a NodeApiError with Legitmark's message and details", async () => {
 		api()
 			.post('/api/v2/sr')
@@ -293,11 +318,14 @@ describe('Service Request → Wait for Requirements', () => {
 		);
 	});
 
-	it('ends at once on a failure other than 429', async () => {
-		api()
+	it('ends at once on a failure other than 429 or 5xx', async () => {
+		const scope = api()
 			.get(`/api/v2/sr/${SR}`)
 			.query(sidesQuery)
-			.reply(500, { success: false, error: { code: 500, message: 'Internal server error' } });
+			.reply(404, { success: false, error: { code: 404, message: 'Service request not found' } })
+			.get(`/api/v2/sr/${SR}`)
+			.query(sidesQuery)
+			.reply(200, srWithSides({ front: true, tag: true }));
 
 		const run = await engine.run({
 			nodes: [photos(), wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 })],
@@ -306,10 +334,31 @@ describe('Service Request → Wait for Requirements', () => {
 
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
+			message: 'Service request not found',
+			httpCode: '404',
+		});
+		expect(scope.pendingMocks()).toHaveLength(1);
+	});
+
+	it('reads again after a 5xx, and keeps the last 5xx when it persists', async () => {
+		const scope = api()
+			.get(`/api/v2/sr/${SR}`)
+			.query(sidesQuery)
+			.times(3)
+			.reply(500, { success: false, error: { code: 500, message: 'Internal server error' } });
+
+		const run = await engine.run({
+			nodes: [photos(), wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 })],
+			credentials,
+		});
+
+		expect(scope.isDone()).toBe(true);
+		expect(run.error('Legitmark')).toMatchObject({
+			name: 'NodeApiError',
 			message: 'Internal server error',
 			httpCode: '500',
 		});
-	});
+	}, 15_000);
 });
 
 describe('Service Request → Complete Upload (Submit)', () => {

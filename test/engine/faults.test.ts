@@ -3,28 +3,18 @@
 // whole, permanent ones fail at once with the storage's own code and no secret in the text.
 import { NodeApiError } from 'n8n-workflow';
 
-import { startEngine } from './harness';
+import { useEngineWithStorage } from './setup';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { startStorage } = require('../sandbox/storage');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../support/bytes');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const MiB = 1024 * 1024;
 
 describe('storage faults', () => {
-	let storage: any;
-	let engine: Awaited<ReturnType<typeof startEngine>>;
-
-	beforeAll(async () => {
-		engine = await startEngine('filesystem');
-		storage = await startStorage({});
-	});
-	afterEach(() => storage.faults.clear());
-	afterAll(async () => await storage?.close());
+	const env = useEngineWithStorage('filesystem');
 
 	const upload = async (size: number, target: unknown, options: Record<string, unknown> = {}) =>
-		await engine.run({
+		await env.engine.run({
 			nodes: [
 				{ name: 'Source', type: 'binarySource', parameters: { size } },
 				{
@@ -38,14 +28,14 @@ describe('storage faults', () => {
 	it('completes a multipart upload byte-identical through two 503s and a connection reset', async () => {
 		const size = 12 * MiB + 3;
 		const key = 'faults/multipart.bin';
-		const target = await storage.createMultipartUpload(key, { size, partSize: 5 * MiB });
-		const unavailable = storage.faults.inject({
+		const target = await env.storage.createMultipartUpload(key, { size, partSize: 5 * MiB });
+		const unavailable = env.storage.faults.inject({
 			method: 'PUT',
 			pathIncludes: 'partNumber=2',
 			status: 503,
 			times: 2,
 		});
-		const reset = storage.faults.inject({
+		const reset = env.storage.faults.inject({
 			method: 'PUT',
 			pathIncludes: 'partNumber=3',
 			resetMidBody: true,
@@ -56,7 +46,7 @@ describe('storage faults', () => {
 		expect(run.error('Upload')).toBeUndefined();
 		expect(unavailable.fired).toBe(2);
 		expect(reset.fired).toBe(1);
-		expect(storage.getObject(key)).toMatchObject({ size, sha256: patternSha256(size, 1) });
+		expect(env.storage.getObject(key)).toMatchObject({ size, sha256: patternSha256(size, 1) });
 		expect(run.output('Upload')[0].json.upload).toMatchObject({
 			bytes: size,
 			sha256: patternSha256(size, 1),
@@ -67,27 +57,27 @@ describe('storage faults', () => {
 	it('retries a streamed PUT after a 503 and a reset by reading the file again', async () => {
 		const size = 3 * MiB;
 		const key = 'faults/put.bin';
-		const target = await storage.presignPut(key, {});
-		const unavailable = storage.faults.inject({ method: 'PUT', status: 503, retryAfter: 0 });
-		const reset = storage.faults.inject({ method: 'PUT', nth: 2, resetMidBody: true });
+		const target = await env.storage.presignPut(key, {});
+		const unavailable = env.storage.faults.inject({ method: 'PUT', status: 503, retryAfter: 0 });
+		const reset = env.storage.faults.inject({ method: 'PUT', nth: 2, resetMidBody: true });
 
 		const run = await upload(size, target);
 
 		expect(run.error('Upload')).toBeUndefined();
 		expect(unavailable.fired).toBe(1);
 		expect(reset.fired).toBe(1);
-		expect(storage.getObject(key)).toMatchObject({ size, sha256: patternSha256(size, 1) });
+		expect(env.storage.getObject(key)).toMatchObject({ size, sha256: patternSha256(size, 1) });
 	}, 30_000);
 
 	it('does not retry SignatureDoesNotMatch and shows the storage code without the signature', async () => {
 		const key = 'faults/tampered.bin';
-		const target = await storage.presignPut(key, { contentType: 'application/octet-stream' });
+		const target = await env.storage.presignPut(key, { contentType: 'application/octet-stream' });
 		const signature = new URL(target.url).searchParams.get('X-Amz-Signature') as string;
 		const tampered = target.url.replace(
 			signature,
 			signature.replace(/^./, (c: string) => (c === 'a' ? 'b' : 'a')),
 		);
-		storage.resetStats();
+		env.storage.resetStats();
 
 		const run = await upload(10, { ...target, url: tampered });
 
@@ -104,28 +94,28 @@ describe('storage faults', () => {
 		expect(shown).not.toContain(tampered.split('X-Amz-Signature=')[1].slice(0, 20));
 		expect(shown).not.toMatch(/X-Amz-Credential=AKIA/);
 		expect(
-			storage.stats.requests.filter((r: { method: string }) => r.method === 'PUT'),
+			env.storage.stats.requests.filter((r: { method: string }) => r.method === 'PUT'),
 		).toHaveLength(1);
-		expect(storage.getObject(key)).toBeUndefined();
+		expect(env.storage.getObject(key)).toBeUndefined();
 	}, 30_000);
 
 	it('reports when an expired URL expired, without sending the file', async () => {
 		const key = 'faults/expired.bin';
-		const target = await storage.presignPut(key, { expiresIn: 1 });
+		const target = await env.storage.presignPut(key, { expiresIn: 1 });
 		await new Promise((resolve) => setTimeout(resolve, 2100));
-		storage.resetStats();
+		env.storage.resetStats();
 
 		const run = await upload(10, target);
 
 		const error = run.error('Upload') as Error;
 		expect(error.message).toMatch(/expired at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
 		expect(error.message).toContain(new Date(target.expiresAt).toISOString().slice(0, 19));
-		expect(storage.stats.requests).toHaveLength(0);
+		expect(env.storage.stats.requests).toHaveLength(0);
 	}, 30_000);
 
 	it('keeps the storage error when retries run out', async () => {
-		const target = await storage.presignPut('faults/down.bin', {});
-		storage.faults.inject({ method: 'PUT', status: 503, times: 10, retryAfter: 0 });
+		const target = await env.storage.presignPut('faults/down.bin', {});
+		env.storage.faults.inject({ method: 'PUT', status: 503, times: 10, retryAfter: 0 });
 
 		const run = await upload(10, target, { maxAttempts: 3 });
 
@@ -133,16 +123,16 @@ describe('storage faults', () => {
 		expect(error.name).toBe('NodeApiError');
 		expect(error.httpCode).toBe('503');
 		expect(error.message).toMatch(/SlowDown.*gave up after 3 attempts/);
-		expect(storage.getObject('faults/down.bin')).toBeUndefined();
+		expect(env.storage.getObject('faults/down.bin')).toBeUndefined();
 	}, 30_000);
 
 	it('aborts a multipart upload whose part fails for good, so no parts are left stored', async () => {
 		const size = 11 * MiB;
-		const target = await storage.createMultipartUpload('faults/aborted.bin', {
+		const target = await env.storage.createMultipartUpload('faults/aborted.bin', {
 			size,
 			partSize: 5 * MiB,
 		});
-		storage.faults.inject({
+		env.storage.faults.inject({
 			method: 'PUT',
 			pathIncludes: 'partNumber=2',
 			status: 403,
@@ -154,20 +144,20 @@ describe('storage faults', () => {
 
 		expect(run.error('Upload')?.message).toMatch(/AccessDenied/);
 		expect(
-			storage
+			env.storage
 				.listUploads()
 				.filter((open: { uploadId: string }) => open.uploadId === target.uploadId),
 		).toEqual([]);
-		expect(storage.getObject('faults/aborted.bin')).toBeUndefined();
+		expect(env.storage.getObject('faults/aborted.bin')).toBeUndefined();
 	}, 30_000);
 
 	it('aborts the upload when completing it fails', async () => {
 		const size = 6 * MiB;
-		const target = await storage.createMultipartUpload('faults/not-completed.bin', {
+		const target = await env.storage.createMultipartUpload('faults/not-completed.bin', {
 			size,
 			partSize: 5 * MiB,
 		});
-		storage.faults.inject({
+		env.storage.faults.inject({
 			method: 'POST',
 			pathIncludes: 'uploadId=',
 			status: 400,
@@ -178,7 +168,7 @@ describe('storage faults', () => {
 
 		expect(run.error('Upload')?.message).toMatch(/MalformedXML/);
 		expect(
-			storage
+			env.storage
 				.listUploads()
 				.filter((open: { uploadId: string }) => open.uploadId === target.uploadId),
 		).toEqual([]);
@@ -186,14 +176,14 @@ describe('storage faults', () => {
 
 	it('stops uploading when the execution is cancelled', async () => {
 		const size = 21 * MiB;
-		const target = await storage.createMultipartUpload('faults/cancelled.bin', {
+		const target = await env.storage.createMultipartUpload('faults/cancelled.bin', {
 			size,
 			partSize: 5 * MiB,
 		});
-		storage.resetStats();
-		storage.setLatency(1500);
+		env.storage.resetStats();
+		env.storage.setLatency(1500);
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				{ name: 'Source', type: 'binarySource', parameters: { size } },
 				{
@@ -205,12 +195,12 @@ describe('storage faults', () => {
 			cancelAfterMs: 700,
 		});
 		await new Promise((resolve) => setTimeout(resolve, 2000));
-		storage.setLatency(0);
+		env.storage.setLatency(0);
 
 		expect(run.error('Upload')?.message).toBe(
 			'The upload was stopped because the execution was cancelled',
 		);
-		expect(storage.stats.requests.length).toBeLessThanOrEqual(2);
-		expect(storage.getObject('faults/cancelled.bin')).toBeUndefined();
+		expect(env.storage.stats.requests.length).toBeLessThanOrEqual(2);
+		expect(env.storage.getObject('faults/cancelled.bin')).toBeUndefined();
 	}, 30_000);
 });

@@ -1,25 +1,16 @@
 // The generic node with its target typed as single fields, as users build it from expressions.
-import { startEngine } from './harness';
+import { useEngineWithStorage } from './setup';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { startStorage } = require('../sandbox/storage');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../support/bytes');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const MiB = 1024 * 1024;
 
 describe('Presigned Upload with Target = Fields', () => {
-	let storage: any;
-	let engine: Awaited<ReturnType<typeof startEngine>>;
-
-	beforeAll(async () => {
-		engine = await startEngine('filesystem');
-		storage = await startStorage({});
-	});
-	afterAll(async () => await storage?.close());
+	const env = useEngineWithStorage('filesystem');
 
 	const upload = async (size: number, parameters: Record<string, unknown>) =>
-		await engine.run({
+		await env.engine.run({
 			nodes: [
 				{ name: 'Source', type: 'binarySource', parameters: { size, mimeType: 'image/png' } },
 				{
@@ -31,7 +22,7 @@ describe('Presigned Upload with Target = Fields', () => {
 		});
 
 	it('PUTs with the headers typed as name/value rows', async () => {
-		const target = await storage.presignPut('fields/put.png', { contentType: 'image/png' });
+		const target = await env.storage.presignPut('fields/put.png', { contentType: 'image/png' });
 
 		const run = await upload(1000, {
 			method: 'PUT',
@@ -40,14 +31,14 @@ describe('Presigned Upload with Target = Fields', () => {
 		});
 
 		expect(run.error('Upload')).toBeUndefined();
-		expect(storage.getObject('fields/put.png')).toMatchObject({
+		expect(env.storage.getObject('fields/put.png')).toMatchObject({
 			sha256: patternSha256(1000, 1),
 			contentType: 'image/png',
 		});
 	}, 30_000);
 
 	it('POSTs the form fields typed as rows', async () => {
-		const target = await storage.presignPost('fields/post.png', {
+		const target = await env.storage.presignPost('fields/post.png', {
 			contentType: 'image/png',
 			maxBytes: 5000,
 		});
@@ -56,12 +47,14 @@ describe('Presigned Upload with Target = Fields', () => {
 		const run = await upload(1000, { method: 'POST', url: target.url, formFields: { field } });
 
 		expect(run.error('Upload')).toBeUndefined();
-		expect(storage.getObject('fields/post.png')).toMatchObject({ sha256: patternSha256(1000, 1) });
+		expect(env.storage.getObject('fields/post.png')).toMatchObject({
+			sha256: patternSha256(1000, 1),
+		});
 	}, 30_000);
 
 	it('uploads parts from a plain list of URLs and completes with the complete URL', async () => {
 		const size = 6 * MiB;
-		const target = await storage.createMultipartUpload('fields/parts.bin', {
+		const target = await env.storage.createMultipartUpload('fields/parts.bin', {
 			size,
 			partSize: 5 * MiB,
 		});
@@ -75,7 +68,7 @@ describe('Presigned Upload with Target = Fields', () => {
 		});
 
 		expect(run.error('Upload')).toBeUndefined();
-		expect(storage.getObject('fields/parts.bin')).toMatchObject({
+		expect(env.storage.getObject('fields/parts.bin')).toMatchObject({
 			size,
 			sha256: patternSha256(size, 1),
 		});

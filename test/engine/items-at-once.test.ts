@@ -1,23 +1,14 @@
 // "Items at Once" runs uploads side by side yet keeps output order and pairedItem as with one.
-import { startEngine } from './harness';
+import { useEngineWithStorage } from './setup';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { startStorage } = require('../sandbox/storage');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../support/bytes');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const ITEMS = 20;
 const SIZE = 64 * 1024;
 
 describe('Items at Once', () => {
-	let storage: any;
-	let engine: Awaited<ReturnType<typeof startEngine>>;
-
-	beforeAll(async () => {
-		engine = await startEngine('filesystem');
-		storage = await startStorage({});
-	});
-	afterAll(async () => await storage?.close());
+	const env = useEngineWithStorage('filesystem');
 
 	const runWith = async (
 		itemsAtOnce: number | undefined,
@@ -27,11 +18,11 @@ describe('Items at Once', () => {
 		const perItem = await Promise.all(
 			Array.from({ length: ITEMS }, async (_, index) => ({
 				key: `${prefix}/${index}.bin`,
-				target: await storage.presignPut(`${prefix}/${index}.bin`, {}),
+				target: await env.storage.presignPut(`${prefix}/${index}.bin`, {}),
 			})),
 		);
-		storage.resetStats();
-		const run = await engine.run({
+		env.storage.resetStats();
+		const run = await env.engine.run({
 			nodes: [
 				{
 					name: 'Source',
@@ -58,12 +49,12 @@ describe('Items at Once', () => {
 	};
 
 	it('overlaps uploads with 5 at once and keeps input order and pairedItem', async () => {
-		storage.setLatency(150);
+		env.storage.setLatency(150);
 		const { run } = await runWith(5, 'parallel');
-		storage.setLatency(0);
+		env.storage.setLatency(0);
 
 		expect(run.error('Upload')).toBeUndefined();
-		expect(storage.stats.maxInFlight).toBeGreaterThanOrEqual(2);
+		expect(env.storage.stats.maxInFlight).toBeGreaterThanOrEqual(2);
 		const output = run.output('Upload');
 		expect(output.map((item) => item.json.index)).toEqual([...Array(ITEMS).keys()]);
 		expect(output.map((item) => item.pairedItem)).toEqual(
@@ -71,19 +62,19 @@ describe('Items at Once', () => {
 		);
 		output.forEach((item, index) => {
 			expect(item.json.upload).toMatchObject({ sha256: patternSha256(SIZE, index + 1) });
-			expect(storage.getObject(`parallel/${index}.bin`).sha256).toBe(
+			expect(env.storage.getObject(`parallel/${index}.bin`).sha256).toBe(
 				patternSha256(SIZE, index + 1),
 			);
 		});
 	}, 60_000);
 
 	it('sends one at a time by default', async () => {
-		storage.setLatency(20);
+		env.storage.setLatency(20);
 		const { run } = await runWith(undefined, 'serial');
-		storage.setLatency(0);
+		env.storage.setLatency(0);
 
 		expect(run.error('Upload')).toBeUndefined();
-		expect(storage.stats.maxInFlight).toBe(1);
+		expect(env.storage.stats.maxInFlight).toBe(1);
 		expect(run.output('Upload').map((item) => item.json.index)).toEqual([...Array(ITEMS).keys()]);
 	}, 60_000);
 
@@ -97,8 +88,8 @@ describe('Items at Once', () => {
 		const failed = output.flatMap((item, index) => (item.json.error ? [index] : []));
 		expect(failed).toEqual([1, 7, 19]);
 		expect(output[7].json.error).toMatch(/binary/i);
-		expect(storage.listObjects().filter((key: string) => key.startsWith('partial/'))).toHaveLength(
-			ITEMS - 3,
-		);
+		expect(
+			env.storage.listObjects().filter((key: string) => key.startsWith('partial/')),
+		).toHaveLength(ITEMS - 3);
 	}, 60_000);
 });

@@ -1,11 +1,10 @@
 // Byte-identical uploads through the real n8n engine into the strict storage sandbox, for every
 // upload style and the sizes where off-by-one and part-boundary bugs live.
-import { startEngine, type BinaryMode } from './harness';
+import type { BinaryMode } from './harness';
+import { useEngineWithStorage } from './setup';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { startStorage } = require('../sandbox/storage');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../support/bytes');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const MiB = 1024 * 1024;
 export const SIZES = [0, 1, 5 * MiB + 1, 64 * MiB];
@@ -13,25 +12,18 @@ const PART_SIZE = 5 * MiB;
 
 export function describeTransfers(mode: BinaryMode) {
 	describe(`uploads through WorkflowExecute, binary data mode "${mode}"`, () => {
-		let storage: any;
-		let engine: Awaited<ReturnType<typeof startEngine>>;
-
-		beforeAll(async () => {
-			engine = await startEngine(mode);
-			storage = await startStorage({});
-		});
-		afterAll(async () => await storage?.close());
+		const env = useEngineWithStorage(mode);
 
 		const targets: Record<string, (key: string, size: number) => Promise<unknown>> = {
 			PUT: async (key) =>
-				await storage.presignPut(key, { contentType: 'application/octet-stream' }),
+				await env.storage.presignPut(key, { contentType: 'application/octet-stream' }),
 			POST: async (key, size) =>
-				await storage.presignPost(key, {
+				await env.storage.presignPost(key, {
 					contentType: 'application/octet-stream',
 					maxBytes: Math.max(size, 1),
 				}),
 			MULTIPART: async (key, size) =>
-				await storage.createMultipartUpload(key, { size, partSize: PART_SIZE }),
+				await env.storage.createMultipartUpload(key, { size, partSize: PART_SIZE }),
 		};
 
 		for (const method of Object.keys(targets)) {
@@ -39,7 +31,7 @@ export function describeTransfers(mode: BinaryMode) {
 				it(`${method} of ${size} bytes arrives byte-identical`, async () => {
 					const key = `${mode}/${method}/${size}.bin`;
 					const target = await targets[method](key, size);
-					const run = await engine.run({
+					const run = await env.engine.run({
 						nodes: [
 							{
 								name: 'Source',
@@ -56,7 +48,7 @@ export function describeTransfers(mode: BinaryMode) {
 					expect(run.error('Upload')).toBeUndefined();
 					const [item] = run.output('Upload');
 					const expected = patternSha256(size, 1);
-					expect(storage.getObject(key)).toMatchObject({ size, sha256: expected });
+					expect(env.storage.getObject(key)).toMatchObject({ size, sha256: expected });
 					expect(item.json.upload).toMatchObject({ method, bytes: size, sha256: expected });
 					if (mode === 'filesystem') expect(item.binary?.data.id).toMatch(/^filesystem/);
 					else expect(item.binary?.data.id).toBeUndefined();

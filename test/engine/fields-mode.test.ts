@@ -37,6 +37,22 @@ describe('Presigned Upload with Target = Fields', () => {
 		});
 	}, 30_000);
 
+	it('drops the binary from the output when Keep Binary is off, and keeps it by default', async () => {
+		const kept = await env.storage.presignPut('fields/kept.png', {});
+		const dropped = await env.storage.presignPut('fields/dropped.png', {});
+
+		const keeping = await upload(10, { method: 'PUT', url: kept.url });
+		const dropping = await upload(10, {
+			method: 'PUT',
+			url: dropped.url,
+			options: { keepBinary: false },
+		});
+
+		expect(keeping.output('Upload')[0].binary?.data).toBeDefined();
+		expect(dropping.output('Upload')[0].binary).toBeUndefined();
+		expect(dropping.output('Upload')[0].json.upload).toMatchObject({ bytes: 10 });
+	}, 30_000);
+
 	it('POSTs the form fields typed as rows', async () => {
 		const target = await env.storage.presignPost('fields/post.png', {
 			contentType: 'image/png',

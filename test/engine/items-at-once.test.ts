@@ -13,7 +13,10 @@ describe('Items at Once', () => {
 	const runWith = async (
 		itemsAtOnce: number | undefined,
 		prefix: string,
-		missing: number[] = [],
+		{
+			missing = [],
+			continueOnFail = missing.length > 0,
+		}: { missing?: number[]; continueOnFail?: boolean } = {},
 	) => {
 		const perItem = await Promise.all(
 			Array.from({ length: ITEMS }, async (_, index) => ({
@@ -41,7 +44,7 @@ describe('Items at Once', () => {
 						target: '={{ $json.target }}',
 						options: itemsAtOnce ? { itemsAtOnce } : {},
 					},
-					onError: missing.length ? 'continueRegularOutput' : undefined,
+					onError: continueOnFail ? 'continueRegularOutput' : undefined,
 				},
 			],
 		});
@@ -79,7 +82,7 @@ describe('Items at Once', () => {
 	}, 60_000);
 
 	it('turns failed items into error items in place when continuing on fail', async () => {
-		const { run } = await runWith(4, 'partial', [1, 7, 19]);
+		const { run } = await runWith(4, 'partial', { missing: [1, 7, 19] });
 
 		const output = run.output('Upload');
 		expect(output.map((item) => item.pairedItem)).toEqual(
@@ -91,5 +94,17 @@ describe('Items at Once', () => {
 		expect(
 			env.storage.listObjects().filter((key: string) => key.startsWith('partial/')),
 		).toHaveLength(ITEMS - 3);
+	}, 60_000);
+
+	it('without continuing on fail, reports the first failing item in input order and starts no more', async () => {
+		const { run } = await runWith(4, 'stop', { missing: [5, 6], continueOnFail: false });
+
+		expect(run.error('Upload')?.message).toMatch(/\[item 5\]/);
+		const uploaded = env.storage
+			.listObjects()
+			.filter((key: string) => key.startsWith('stop/'))
+			.map((key: string) => Number(key.slice('stop/'.length, -'.bin'.length)));
+		expect(uploaded).toEqual(expect.arrayContaining([0, 1, 2, 3, 4]));
+		expect(Math.max(...uploaded)).toBeLessThan(5 + 4);
 	}, 60_000);
 });

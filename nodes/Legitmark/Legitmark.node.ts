@@ -6,9 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { runItems } from '../shared/router';
+import { runRouted } from '../shared/itemLoop';
 import { legitmarkProperties } from './actions/properties';
-import { operationFor } from './actions/router';
+import { legitmarkOperations } from './actions/operations';
 
 export class Legitmark implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,8 +39,6 @@ export class Legitmark implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		return await runItems.call(this, operationFor.call(this, resource, operation));
+		return await runRouted.call(this, legitmarkOperations);
 	}
 }

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { runItems } from '../shared/router';
+import { runItems } from '../shared/itemLoop';
 import { presignedUploadProperties } from './properties';
 import { upload } from './upload.operation';
 

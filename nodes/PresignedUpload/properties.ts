@@ -1,10 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	binaryPropertyField,
-	optionsCollection,
-	transferOptionFields,
-} from '../shared/descriptions';
+import { binaryPropertyField, optionsCollection, transferOptionFields } from '../shared/fields';
 
 const showForFields = { show: { targetSource: ['fields'] } };
 

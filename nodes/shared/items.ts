@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { uploadBinary } from '../transfer';
-import { keepsBinary, readTransferOptions } from './descriptions';
+import { keepsBinary, readBinaryPropertyName, readTransferOptions } from './fields';
 
 /** The output for one input item: `json`, the input's binary unless Keep Binary is off, pairedItem. */
 export function outputItem(
@@ -30,7 +30,7 @@ export async function uploadItem(
 	fields: IDataObject = {},
 ): Promise<INodeExecutionData[]> {
 	const upload = await uploadBinary(ctx, itemIndex, {
-		binaryPropertyName: ctx.getNodeParameter('binaryPropertyName', itemIndex) as string,
+		binaryPropertyName: readBinaryPropertyName(ctx, itemIndex),
 		target,
 		options: readTransferOptions(ctx, itemIndex),
 	});

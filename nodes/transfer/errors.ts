@@ -47,6 +47,12 @@ export class CancelledError extends Error {
 	}
 }
 
+/** Every message n8n shows for an item ends the same way, so a user knows which item failed. */
+export function withItem(message: string, itemIndex: number): string {
+	const suffix = ` [item ${itemIndex}]`;
+	return message.endsWith(suffix) ? message : `${message}${suffix}`;
+}
+
 /**
  * Turns anything the engine throws into the error n8n shows: NodeApiError for remote failures,
  * NodeOperationError for inputs to fix. Only clean, redacted fields reach n8n, never a request.
@@ -59,22 +65,23 @@ export function toNodeError(
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof TransferError) {
 		const { httpCode, storageCode, description } = error.details;
-		const response: JsonObject = { message: error.message };
+		const message = withItem(error.message, itemIndex);
+		const response: JsonObject = { message };
 		if (httpCode !== undefined) response.httpCode = String(httpCode);
 		if (storageCode !== undefined) response.code = storageCode;
 		return new NodeApiError(node, response, {
-			message: error.message,
+			message,
 			description,
 			httpCode: httpCode === undefined ? undefined : String(httpCode),
 			itemIndex,
 		});
 	}
 	if (error instanceof InputError) {
-		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+		return new NodeOperationError(node, withItem(error.message, itemIndex), {
 			description: error.description,
 			itemIndex,
 		});
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, redact(message), { itemIndex });
+	return new NodeOperationError(node, withItem(redact(message), itemIndex), { itemIndex });
 }

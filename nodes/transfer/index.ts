@@ -7,7 +7,8 @@ import { postForm } from './post-form';
 import { putFile } from './put';
 import { presignedUrlExpiry } from './storage-error';
 import { assertTargetFits, parseTarget } from './target';
-import { createTransport, expiredUrlError } from './transport';
+import { createTransport, expiredUrlError, type Transport } from './transport';
+import { downloadToBinary, type DownloadRequest, type DownloadResult } from './download';
 import {
 	DEFAULT_TRANSFER_OPTIONS,
 	type TransferOptions,
@@ -16,11 +17,15 @@ import {
 } from './types';
 
 export * from './types';
+export * from './json';
 export { parseTarget } from './target';
-export { InputError, TransferError, toNodeError } from './errors';
-export { redact, describeUrl } from './redact';
+export { CancelledError, InputError, TransferError, toNodeError, withItem } from './errors';
+export { maskSecrets, redact, describeUrl } from './redact';
 export { presignedUrlExpiry } from './storage-error';
-export { backoffDelay, type RetryPolicy } from './retry';
+export { backoffDelay, pause, retrying, type RetryPolicy, type RetryVerdict } from './retry';
+export { networkFailureOf, parseRetryAfter } from './transport';
+export { digestBinary, type BinaryDigest } from './digest';
+export type { DownloadRequest, DownloadResult } from './download';
 
 const MAX_RETRY_DELAY_MS = 20_000;
 
@@ -35,6 +40,19 @@ function assertNotExpired(target: UploadTarget): void {
 	if (expiry && !Number.isNaN(expiry.getTime()) && expiry.getTime() < Date.now()) {
 		throw expiredUrlError(url, expiry.toISOString(), ', before the upload started');
 	}
+}
+
+function transportFor(ctx: IExecuteFunctions, options: TransferOptions): Transport {
+	return createTransport(
+		ctx.helpers.httpRequest,
+		{
+			maxAttempts: options.maxAttempts,
+			baseDelayMs: options.retryBaseDelayMs,
+			maxDelayMs: MAX_RETRY_DELAY_MS,
+			signal: ctx.getExecutionCancelSignal?.(),
+		},
+		options.timeoutMs,
+	);
 }
 
 /**
@@ -53,16 +71,7 @@ export async function uploadBinary(
 		const source = await readBinary(ctx, itemIndex, request.binaryPropertyName);
 		assertTargetFits(target, source.size);
 		assertNotExpired(target);
-		const transport = createTransport(
-			ctx.helpers.httpRequest,
-			{
-				maxAttempts: options.maxAttempts,
-				baseDelayMs: options.retryBaseDelayMs,
-				maxDelayMs: MAX_RETRY_DELAY_MS,
-				signal: ctx.getExecutionCancelSignal?.(),
-			},
-			options.timeoutMs,
-		);
+		const transport = transportFor(ctx, options);
 		const sent =
 			target.method === 'PUT'
 				? await putFile(transport, target, source)
@@ -70,6 +79,26 @@ export async function uploadBinary(
 					? await postForm(transport, target, source)
 					: await uploadMultipart(transport, target, source, options.partConcurrency);
 		return { method: target.method, bytes: source.size, ...sent, durationMs: Date.now() - started };
+	} catch (error) {
+		throw toNodeError(ctx.getNode(), error, itemIndex);
+	}
+}
+
+/**
+ * Brings a file in from a URL that needs no credentials (a provider's result, a presigned GET) as
+ * an n8n binary, with the same retry, timeout and redaction rules as uploads.
+ */
+export async function downloadBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: DownloadRequest,
+	options: Partial<TransferOptions> = {},
+): Promise<DownloadResult & { durationMs: number }> {
+	const started = Date.now();
+	try {
+		const transport = transportFor(ctx, { ...DEFAULT_TRANSFER_OPTIONS, ...options });
+		const result = await downloadToBinary(ctx, transport, request);
+		return { ...result, durationMs: Date.now() - started };
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error, itemIndex);
 	}

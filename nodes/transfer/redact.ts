@@ -40,6 +40,27 @@ export function redact(text: string): string {
 		.replace(bearerToken, `$1 ${MASK}`);
 }
 
+/** Secrets shorter than this would mask ordinary words; no real key or signature is this short. */
+const MIN_SECRET_LENGTH = 6;
+
+/** The forms a server may echo a value in: as sent, percent-encoded, or inside a JSON string. */
+function echoedForms(secret: string): string[] {
+	return [...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])];
+}
+
+/**
+ * Masks values the node knows to be secret (credential fields, signatures) wherever they appear,
+ * in any form a server may echo them, and then everything `redact` finds by pattern.
+ */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+	let masked = text;
+	for (const secret of secrets) {
+		if (secret.length < MIN_SECRET_LENGTH) continue;
+		for (const form of echoedForms(secret)) masked = masked.split(form).join(MASK);
+	}
+	return redact(masked);
+}
+
 /** A URL without its query string: safe to show, and still tells the user where the bytes went. */
 export function describeUrl(url: string): string {
 	try {

@@ -9,6 +9,9 @@ export interface RetryPolicy {
 	signal?: AbortSignal;
 }
 
+/** Whether a failed attempt is worth another one, and how long the other side asked to wait. */
+export type RetryVerdict = { retry: false } | { retry: true; afterMs?: number };
+
 /** Exponential backoff with jitter: half the delay is fixed, half random, so retries spread out. */
 export function backoffDelay(attempt: number, policy: RetryPolicy): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
@@ -19,19 +22,20 @@ export function throwIfCancelled(signal?: AbortSignal): void {
 	if (signal?.aborted) throw new CancelledError();
 }
 
-/** Waits before the next try; a cancelled execution ends the wait at once. */
-async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits; a cancelled execution ends the wait at once with a CancelledError. */
+export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 	await sleep(ms, signal).catch(() => {});
 	throwIfCancelled(signal);
 }
 
 /**
- * Runs `attempt` until it succeeds, retrying only what a retry can fix: network errors, 5xx and
- * 429 (after `Retry-After` when the storage sends one). Everything else fails at once.
+ * Runs `attempt` until it succeeds, `judge` calls a failure final, or the attempts run out; then
+ * the last failure is thrown as it is. Pauses grow with every attempt, or follow `afterMs`.
  */
-export async function withRetry<T>(
+export async function retrying<T>(
 	attempt: (attemptNumber: number) => Promise<T>,
 	policy: RetryPolicy,
+	judge: (failure: unknown) => RetryVerdict,
 ): Promise<T> {
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		throwIfCancelled(policy.signal);
@@ -41,17 +45,45 @@ export async function withRetry<T>(
 		} catch (error) {
 			failure = error;
 		}
-		if (!(failure instanceof TransferError) || !failure.details.retryable) throw failure;
-		if (attemptNumber >= policy.maxAttempts) {
-			throw new TransferError(`${failure.message} (gave up after ${attemptNumber} attempts)`, {
-				...failure.details,
-				retryable: false,
-			});
-		}
+		const verdict = judge(failure);
+		if (!verdict.retry || attemptNumber >= policy.maxAttempts) throw failure;
 		const delay = Math.min(
 			policy.maxDelayMs,
-			failure.details.retryAfterMs ?? backoffDelay(attemptNumber, policy),
+			verdict.afterMs ?? backoffDelay(attemptNumber, policy),
 		);
 		await pause(delay, policy.signal);
 	}
+}
+
+function transferVerdict(failure: unknown): RetryVerdict {
+	if (failure instanceof TransferError && failure.details.retryable) {
+		return { retry: true, afterMs: failure.details.retryAfterMs };
+	}
+	return { retry: false };
+}
+
+/**
+ * Retries only what a retry can fix: network errors, 5xx and 429 (after `Retry-After` when the
+ * storage sends one). Everything else fails at once; the last failure says how often it was tried.
+ */
+export async function withRetry<T>(
+	attempt: (attemptNumber: number) => Promise<T>,
+	policy: RetryPolicy,
+): Promise<T> {
+	let attempts = 0;
+	const counted = async (attemptNumber: number) => {
+		attempts = attemptNumber;
+		return await attempt(attemptNumber);
+	};
+	return await retrying(counted, policy, transferVerdict).catch(async (failure: unknown) => {
+		const exhausted = transferVerdict(failure).retry ? (failure as TransferError) : undefined;
+		return await Promise.reject(
+			exhausted
+				? new TransferError(`${exhausted.message} (gave up after ${attempts} attempts)`, {
+						...exhausted.details,
+						retryable: false,
+					})
+				: failure,
+		);
+	});
 }

@@ -1,4 +1,5 @@
 import { InputError } from './errors';
+import { isObject } from './json';
 import type { MultipartTarget, PartTarget, PostTarget, PutTarget, UploadTarget } from './types';
 
 /** S3's limits: a single PUT or POST carries at most 5 GiB, a multipart upload 10,000 parts. */
@@ -21,11 +22,7 @@ const TARGET_SHAPES =
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseUrl(value: unknown, field: string): string {
+export function parseUrl(value: unknown, field: string): string {
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new InputError(field, `"${field}" must be the presigned URL, got ${describe(value)}`);
 	}
@@ -68,14 +65,15 @@ function stringMap(raw: unknown, field: string): Record<string, string> {
 	return result;
 }
 
-function parseHeaders(value: unknown): Record<string, string> {
-	const headers = stringMap(value, 'target.headers');
+/** Headers to send to a storage host: text values, never a credential, framing left to the engine. */
+export function parseHeaders(value: unknown, field = 'target.headers'): Record<string, string> {
+	const headers = stringMap(value, field);
 	const result: Record<string, string> = {};
 	for (const [name, headerValue] of Object.entries(headers)) {
 		const lower = name.toLowerCase();
 		if (CREDENTIAL_HEADERS.includes(lower)) {
 			throw new InputError(
-				`target.headers.${name}`,
+				`${field}.${name}`,
 				`The header "${name}" must not be sent to a presigned URL`,
 				'A presigned URL is its own authorisation; sending credentials to the storage host would leak them. Remove the header.',
 			);

@@ -7,7 +7,7 @@ import type { RetryPolicy } from './retry';
 import { isExpiredError, parseStorageError, presignedUrlExpiry } from './storage-error';
 
 export interface StorageRequest {
-	method: 'PUT' | 'POST' | 'DELETE';
+	method: 'GET' | 'PUT' | 'POST' | 'DELETE';
 	url: string;
 	headers: Record<string, string>;
 	body?: Buffer | Readable;
@@ -19,8 +19,17 @@ export interface StorageResponse {
 	body: string;
 }
 
+/** A 2xx answer whose body is still to be read. */
+export interface StreamedResponse {
+	statusCode: number;
+	headers: StorageResponse['headers'];
+	body: Readable;
+}
+
 export interface Transport {
 	send(request: StorageRequest): Promise<StorageResponse>;
+	/** Like `send`, for downloads: the body of a 2xx answer comes back unread. */
+	receive(request: StorageRequest): Promise<StreamedResponse>;
 	retry: RetryPolicy;
 	signal?: AbortSignal;
 }
@@ -43,17 +52,21 @@ const NETWORK_ERROR_CODES = new Set([
 /** S3 answers 400 RequestTimeout when the body arrived too slowly: worth another try. */
 const TRANSIENT_STORAGE_CODES = new Set(['RequestTimeout', 'SlowDown', 'InternalError']);
 
-export function header(response: StorageResponse, name: string): string | undefined {
+export function header(
+	response: Pick<StorageResponse, 'headers'>,
+	name: string,
+): string | undefined {
 	const value = response.headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
 }
 
-function retryAfterMs(response: StorageResponse): number | undefined {
-	const value = header(response, 'retry-after');
-	if (!value) return undefined;
-	const seconds = Number(value);
+/** A `Retry-After` header (seconds or an HTTP date) in milliseconds from now. */
+export function parseRetryAfter(value: unknown): number | undefined {
+	const text = Array.isArray(value) ? value[0] : value;
+	if (typeof text !== 'string' || text.trim() === '') return undefined;
+	const seconds = Number(text);
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(value);
+	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
@@ -97,24 +110,39 @@ export function responseError(request: StorageRequest, response: StorageResponse
 	}
 	const code = parsed.code ?? `HTTP ${statusCode}`;
 	const text = parsed.message ?? (response.body.trim().slice(0, 300) || 'no error message');
-	return new TransferError(`Storage rejected the upload: ${code} - ${text}`, {
+	const what = request.method === 'GET' ? 'download' : 'upload';
+	return new TransferError(`Storage rejected the ${what}: ${code} - ${text}`, {
 		httpCode: statusCode,
 		storageCode: parsed.code,
 		description: `${request.method} ${describeUrl(request.url)} answered ${statusCode}.`,
 		retryable:
 			statusCode >= 500 || statusCode === 429 || TRANSIENT_STORAGE_CODES.has(parsed.code ?? ''),
-		retryAfterMs: retryAfterMs(response),
+		retryAfterMs: parseRetryAfter(header(response, 'retry-after')),
 	});
 }
 
-function networkError(
-	request: StorageRequest,
-	error: { code?: string; message?: string },
-): TransferError {
-	const reason = error.code ?? error.message ?? 'unknown network error';
-	const retryable =
-		NETWORK_ERROR_CODES.has(error.code ?? '') ||
-		/socket hang up|network|timeout/i.test(error.message ?? '');
+export interface NetworkFailure {
+	/** The network error code (ECONNRESET, ETIMEDOUT, …), or the error's message without one. */
+	reason: string;
+	retryable: boolean;
+}
+
+/** What went wrong on the wire, also when n8n's helper wrapped the network error in its own. */
+export function networkFailureOf(error: unknown): NetworkFailure {
+	const raw = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
+	const code = [raw?.code, raw?.cause?.code].find(
+		(value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value),
+	);
+	const message = typeof raw?.message === 'string' ? raw.message : undefined;
+	return {
+		reason: code ?? message ?? 'unknown network error',
+		retryable:
+			NETWORK_ERROR_CODES.has(code ?? '') || /socket hang up|network|timeout/i.test(message ?? ''),
+	};
+}
+
+export function networkError(request: StorageRequest, error: unknown): TransferError {
+	const { reason, retryable } = networkFailureOf(error);
 	return new TransferError(`Could not reach the storage: ${reason}`, {
 		description: `${request.method} ${describeUrl(request.url)} failed before an answer came back.`,
 		retryable,
@@ -131,41 +159,77 @@ function withoutDefaultContentType(headers: Record<string, string>): IDataObject
 	return named ? headers : { ...headers, 'Content-Type': false };
 }
 
+/** At most this much of a failed download's body is read, to find the storage's error in it. */
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+async function textOf(stream: Readable): Promise<string> {
+	const chunks: Buffer[] = [];
+	let length = 0;
+	for await (const chunk of stream as AsyncIterable<Buffer>) {
+		chunks.push(chunk);
+		length += chunk.length;
+		if (length >= ERROR_BODY_LIMIT) break;
+	}
+	stream.destroy();
+	return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
- * Sends one request to a storage host through n8n's HTTP helper: no credentials, no redirects
- * (a followed redirect would also buffer the whole body in memory), the caller's exact headers.
+ * Talks to storage hosts through n8n's HTTP helper: no credentials, no redirects (a followed
+ * redirect would also buffer the whole body in memory), the caller's exact headers.
  */
 export function createTransport(
 	httpRequest: HttpRequest,
 	retry: RetryPolicy,
 	timeoutMs: number,
 ): Transport {
-	const send = async (request: StorageRequest): Promise<StorageResponse> => {
+	const exchange = async (request: StorageRequest, encoding: 'text' | 'stream') => {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: request.url,
-			headers: withoutDefaultContentType(request.headers),
+			headers:
+				request.method === 'GET' ? request.headers : withoutDefaultContentType(request.headers),
 			body: request.body,
 			disableFollowRedirect: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			encoding: 'text',
+			encoding,
 			timeout: timeoutMs,
 			abortSignal: retry.signal,
 		};
 		const raw = await httpRequest(options).catch((error: unknown) => ({ networkFailure: error }));
 		if ('networkFailure' in raw) {
 			if (retry.signal?.aborted) throw new CancelledError();
-			throw networkError(request, raw.networkFailure as { code?: string; message?: string });
+			throw networkError(request, raw.networkFailure);
 		}
+		return raw as { statusCode: number; headers?: StorageResponse['headers']; body: unknown };
+	};
+	const failed = (statusCode: number) => statusCode < 200 || statusCode >= 300;
+
+	const send = async (request: StorageRequest): Promise<StorageResponse> => {
+		const raw = await exchange(request, 'text');
 		const response: StorageResponse = {
 			statusCode: raw.statusCode,
 			headers: raw.headers ?? {},
 			body: String(raw.body ?? ''),
 		};
-		if (response.statusCode < 200 || response.statusCode >= 300)
-			throw responseError(request, response);
+		if (failed(response.statusCode)) throw responseError(request, response);
 		return response;
 	};
-	return { send, retry, signal: retry.signal };
+
+	const receive = async (request: StorageRequest): Promise<StreamedResponse> => {
+		const raw = await exchange(request, 'stream');
+		const headers = raw.headers ?? {};
+		const body = raw.body as Readable;
+		if (failed(raw.statusCode)) {
+			throw responseError(request, {
+				statusCode: raw.statusCode,
+				headers,
+				body: await textOf(body),
+			});
+		}
+		return { statusCode: raw.statusCode, headers, body };
+	};
+
+	return { send, receive, retry, signal: retry.signal };
 }

@@ -198,7 +198,7 @@ describe('storage faults', () => {
 		env.storage.setLatency(0);
 
 		expect(run.error('Upload')?.message).toBe(
-			'The upload was stopped because the execution was cancelled',
+			'The upload was stopped because the execution was cancelled [item 0]',
 		);
 		expect(env.storage.stats.requests.length).toBeLessThanOrEqual(2);
 		expect(env.storage.getObject('faults/cancelled.bin')).toBeUndefined();

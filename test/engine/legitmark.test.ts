@@ -244,7 +244,7 @@ describe('Legitmark on the real engine', () => {
 		});
 
 		expect(run.error('Submit')?.message).toBe(
-			`Service request ${sr.uuid} is not ready to submit: 1 of 2 required sides present; missing: ${SIZE_TAG.name} (${SIZE_TAG.uuid})`,
+			`Service request ${sr.uuid} is not ready to submit: 1 of 2 required sides present; missing: ${SIZE_TAG.name} (${SIZE_TAG.uuid}) [item 0]`,
 		);
 		expect(legitmark.serviceRequests.get(sr.uuid).state.primary).toBe('DRAFT');
 		expect(legitmark.calls.some((call: { path: string }) => call.path.endsWith('/submit'))).toBe(
@@ -272,7 +272,7 @@ describe('Legitmark on the real engine', () => {
 
 		expect(run.error('Upload')).toMatchObject({
 			name: 'NodeApiError',
-			message: 'Rate limit exceeded',
+			message: 'Rate limit exceeded [item 0]',
 			httpCode: '429',
 		});
 		expect(storage.listObjects()).toEqual([]);

@@ -371,7 +371,7 @@ describe('failure paths', () => {
 		const { error } = await upload(putTarget);
 
 		expect(error?.message).toBe(
-			'The presigned URL expired at 2026-11-22T02:00:00Z (storage time 2026-11-22T02:30:00Z)',
+			'The presigned URL expired at 2026-11-22T02:00:00Z (storage time 2026-11-22T02:30:00Z) [item 0]',
 		);
 		expect(error?.description).toMatch(/Ask the provider for a new upload URL/);
 	});

@@ -1,11 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { assertUuid } from '../helpers/ids';
-import {
-	keepBinaryOption,
-	optionsCollection,
-	transferOptionFields,
-} from '../../shared/descriptions';
+import { keepBinaryOption, optionsCollection, transferOptionFields } from '../../shared/fields';
 
 export const serviceRequestIdField: INodeProperties = {
 	displayName: 'Service Request ID',

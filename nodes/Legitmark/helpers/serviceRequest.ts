@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { asObject } from '../../transfer';
+
 export interface SideSummary {
 	uuid: string;
 	name: string;
@@ -11,12 +13,6 @@ export interface SideProgress {
 	current_optional?: number;
 	total_optional?: number;
 	met?: boolean;
-}
-
-function asObject(value: unknown): IDataObject | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as IDataObject)
-		: undefined;
 }
 
 /** Legitmark returns a service request under `sr` on most endpoints, under `data` on some. */

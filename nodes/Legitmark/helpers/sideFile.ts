@@ -1,4 +1,4 @@
-import { InputError } from '../../transfer';
+import { InputError } from '../../shared/errors';
 
 /** The extensions Legitmark's upload intent accepts; the extension decides the content type. */
 export const SIDE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'heic', 'dng'] as const;

@@ -94,7 +94,7 @@ describe('Image → Get Upload URL', () => {
 		const run = await engine.run({ nodes: [photos(), getUploadUrl()], credentials });
 
 		expect(run.error('Legitmark')?.message).toBe(
-			'Legitmark answered the upload intent without a URL',
+			'Legitmark answered the upload intent without a URL [item 0]',
 		);
 	});
 
@@ -128,7 +128,7 @@ describe('Image → Get Upload URL', () => {
 
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
-			message: 'Side not part of this service request',
+			message: 'Side not part of this service request [item 0]',
 			httpCode: '400',
 		});
 	});

@@ -187,7 +187,7 @@ describe('Service Request → Create', () => {
 		const error = run.error('Legitmark') as unknown as IDataObject;
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
-			message: 'A service request with this reference_id already exists',
+			message: 'A service request with this reference_id already exists [item 0]',
 			httpCode: '409',
 		});
 		expect(error.description).toMatch(/^conflict\/duplicate-reference /);
@@ -212,7 +212,7 @@ describe('Service Request → Create', () => {
 			credentials: { legitmarkApi: { ...credentials.legitmarkApi, apiKey: 'sk_live_other' } },
 		});
 
-		expect(run.error('Legitmark')?.message).toBe('Unauthorized');
+		expect(run.error('Legitmark')?.message).toBe('Unauthorized [item 0]');
 		expect((run.error('Legitmark') as unknown as IDataObject).description).toMatch(
 			/does not start with leo_/,
 		);
@@ -265,7 +265,7 @@ describe('Service Request → Get', () => {
 
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
-			message: 'Service request not found',
+			message: 'Service request not found [item 0]',
 			httpCode: '404',
 		});
 	});
@@ -314,7 +314,7 @@ describe('Service Request → Wait for Requirements', () => {
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(run.error('Legitmark')).toMatchObject({ name: 'NodeOperationError' });
 		expect(run.error('Legitmark')?.message).toBe(
-			`Service request ${SR} did not meet its requirements within 0.5 s: 1 of 2 required sides present; missing: Interior Size Tag (${SIZE_TAG})`,
+			`Service request ${SR} did not meet its requirements within 0.5 s: 1 of 2 required sides present; missing: Interior Size Tag (${SIZE_TAG}) [item 0]`,
 		);
 	});
 
@@ -334,7 +334,7 @@ describe('Service Request → Wait for Requirements', () => {
 
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
-			message: 'Service request not found',
+			message: 'Service request not found [item 0]',
 			httpCode: '404',
 		});
 		expect(scope.pendingMocks()).toHaveLength(1);
@@ -355,7 +355,7 @@ describe('Service Request → Wait for Requirements', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
-			message: 'Internal server error',
+			message: 'Internal server error [item 0]',
 			httpCode: '500',
 		});
 	}, 15_000);
@@ -396,7 +396,7 @@ describe('Service Request → Complete Upload (Submit)', () => {
 
 		expect(check.isDone()).toBe(true);
 		expect(run.error('Legitmark')?.message).toBe(
-			`Service request ${SR} is not ready to submit: 0 of 2 required sides present; missing: Front (${FRONT}), Interior Size Tag (${SIZE_TAG})`,
+			`Service request ${SR} is not ready to submit: 0 of 2 required sides present; missing: Front (${FRONT}), Interior Size Tag (${SIZE_TAG}) [item 0]`,
 		);
 		expect(unexpected.count()).toBe(0);
 	});
@@ -421,7 +421,7 @@ describe('Service Request → Complete Upload (Submit)', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
-			message: 'Service request requirements not met',
+			message: 'Service request requirements not met [item 0]',
 			description: 'Missing required sides: Front',
 			httpCode: '400',
 		});

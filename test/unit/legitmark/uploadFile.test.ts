@@ -165,7 +165,7 @@ describe('Image → Upload File', () => {
 
 			const error = run.error('Legitmark') as NodeApiError;
 			expect(error.name).toBe('NodeApiError');
-			expect(error.message).toBe(message);
+			expect(error.message).toBe(`${message} [item 0]`);
 			expect(error.httpCode).toBe(String(status));
 			expect(error.description).toContain(details);
 			expect(error.description).toMatch(advice);

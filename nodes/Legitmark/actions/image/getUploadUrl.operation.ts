@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { binaryPropertyField } from '../../../shared/descriptions';
+import { binaryPropertyField } from '../../../shared/fields';
 import { outputItem } from '../../../shared/items';
 import { serviceRequestIdField, sideIdField } from '../fields';
 import { requestSideUpload } from './sideUpload';

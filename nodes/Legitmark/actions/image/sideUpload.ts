@@ -1,10 +1,12 @@
-import { NodeApiError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { presignedUrlExpiry, type PutTarget } from '../../../transfer';
+import { ApiError } from '../../../shared/errors';
+import { readBinaryPropertyName } from '../../../shared/fields';
+import { nonEmptyText, presignedUrlExpiry, type PutTarget } from '../../../transfer';
 import { assertUuid } from '../../helpers/ids';
 import { CONTENT_TYPE_BY_EXTENSION, sideExtensionOf } from '../../helpers/sideFile';
 import { uploadHeadersFor } from '../../helpers/uploadHeaders';
-import { legitmarkApiRequest } from '../../transport';
+import { legitmark } from '../../transport';
 import { readServiceRequestId } from '../fields';
 
 export interface SideUpload {
@@ -22,25 +24,19 @@ export async function requestSideUpload(
 ): Promise<SideUpload> {
 	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	const sideId = assertUuid(this.getNodeParameter('sideId', itemIndex), 'Side ID');
-	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binaryPropertyName = readBinaryPropertyName(this, itemIndex);
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	const extension = sideExtensionOf(binary, binaryPropertyName);
 	const side = `${sideId}.${extension}`;
 
-	const answer = await legitmarkApiRequest.call(this, itemIndex, {
+	const answer = await legitmark.request(this, {
 		method: 'GET',
 		host: 'asset',
 		path: '/intent',
 		qs: { sr: serviceRequestId, side },
 	});
-	const url = typeof answer.url === 'string' ? answer.url.trim() : '';
-	if (url === '') {
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: 'Legitmark answered the upload intent without a URL' },
-			{ message: 'Legitmark answered the upload intent without a URL', itemIndex },
-		);
-	}
+	const url = nonEmptyText(answer.url);
+	if (!url) throw new ApiError('Legitmark answered the upload intent without a URL');
 	const expiry = presignedUrlExpiry(url);
 	return {
 		serviceRequestId,

@@ -6,8 +6,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { binaryPropertyField } from '../../../shared/descriptions';
+import { binaryPropertyField, readBinaryPropertyName } from '../../../shared/fields';
 import { uploadItem } from '../../../shared/items';
+import { isObject } from '../../../transfer';
 import { CONTENT_TYPE_BY_EXTENSION, sideExtensionOf } from '../../helpers/sideFile';
 import { uploadHeadersFor } from '../../helpers/uploadHeaders';
 import { uploadOptionsField } from '../fields';
@@ -30,10 +31,6 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['image'], operation: ['uploadBinary'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A target from Get Upload URL goes to the engine as it is. A bare presigned URL (or a target
@@ -66,7 +63,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binaryPropertyName = readBinaryPropertyName(this, itemIndex);
 	const target = withSignedHeaders(
 		this,
 		itemIndex,

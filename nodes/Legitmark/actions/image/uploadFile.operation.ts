@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { binaryPropertyField } from '../../../shared/descriptions';
+import { binaryPropertyField } from '../../../shared/fields';
 import { uploadItem } from '../../../shared/items';
 import { serviceRequestIdField, sideIdField, uploadOptionsField } from '../fields';
 import { requestSideUpload } from './sideUpload';

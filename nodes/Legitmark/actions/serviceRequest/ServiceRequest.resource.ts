@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
 import * as get from './get.operation';
-import * as complete from './submit.operation';
+import * as complete from './complete.operation';
 import * as waitForRequirements from './waitForRequirements.operation';
 
 export { complete, create, get, waitForRequirements };

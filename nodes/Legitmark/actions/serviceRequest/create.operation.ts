@@ -7,10 +7,10 @@ import {
 } from 'n8n-workflow';
 
 import { outputItem } from '../../../shared/items';
-import { InputError } from '../../../transfer';
+import { InputError } from '../../../shared/errors';
 import { assertUuid } from '../../helpers/ids';
 import { serviceRequestOf } from '../../helpers/serviceRequest';
-import { legitmarkApiRequest } from '../../transport';
+import { legitmark } from '../../transport';
 import { keepBinaryOptionsField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -114,7 +114,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const answer = await legitmarkApiRequest.call(this, itemIndex, {
+	const answer = await legitmark.request(this, {
 		method: 'POST',
 		host: 'platform',
 		path: '/api/v2/sr',

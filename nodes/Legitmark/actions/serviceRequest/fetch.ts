@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { serviceRequestOf } from '../../helpers/serviceRequest';
-import { legitmarkApiRequest, type LegitmarkRequest } from '../../transport';
+import { legitmark, type LegitmarkRequest } from '../../transport';
 
 /** Parts of a service request that GET /api/v2/sr/{uuid} adds when asked by a true flag. */
 export const INCLUDE_FLAGS = [
@@ -43,14 +43,9 @@ export function getServiceRequestCall(
 
 export async function fetchServiceRequest(
 	this: IExecuteFunctions,
-	itemIndex: number,
 	serviceRequestId: string,
 	include: string[],
 ): Promise<IDataObject> {
-	const answer = await legitmarkApiRequest.call(
-		this,
-		itemIndex,
-		getServiceRequestCall(serviceRequestId, include),
-	);
+	const answer = await legitmark.request(this, getServiceRequestCall(serviceRequestId, include));
 	return serviceRequestOf(answer);
 }

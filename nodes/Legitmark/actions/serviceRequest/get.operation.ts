@@ -55,6 +55,6 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	const include = this.getNodeParameter('include', itemIndex, []) as string[];
-	const serviceRequest = await fetchServiceRequest.call(this, itemIndex, serviceRequestId, include);
+	const serviceRequest = await fetchServiceRequest.call(this, serviceRequestId, include);
 	return outputItem(this, itemIndex, serviceRequest);
 }

@@ -1,7 +1,4 @@
 import {
-	NodeApiError,
-	NodeOperationError,
-	sleep,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -9,17 +6,22 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { keepBinaryOption, optionsCollection } from '../../../shared/descriptions';
+import { ApiError, InputError } from '../../../shared/errors';
+import { keepBinaryOption, optionsCollection, readNumber } from '../../../shared/fields';
 import { outputItem } from '../../../shared/items';
+import { pollUntil } from '../../../shared/poll';
 import {
 	describeProgress,
 	missingRequiredSides,
 	progressOf,
 	serviceRequestOf,
 } from '../../helpers/serviceRequest';
-import { isFailure, legitmarkApiError, sendLegitmarkRequest } from '../../transport';
+import { legitmark } from '../../transport';
 import { readServiceRequestId, serviceRequestIdField } from '../fields';
 import { getServiceRequestCall } from './fetch';
+
+const POLL_INTERVAL_SECONDS = { min: 0.1, max: 3600 };
+const TIMEOUT_SECONDS = { min: 0, max: 86_400 };
 
 const properties: INodeProperties[] = [
 	serviceRequestIdField,
@@ -29,7 +31,11 @@ const properties: INodeProperties[] = [
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollIntervalSeconds',
 			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			typeOptions: {
+				minValue: POLL_INTERVAL_SECONDS.min,
+				maxValue: POLL_INTERVAL_SECONDS.max,
+				numberPrecision: 1,
+			},
 			default: 5,
 			description: 'How long to pause between two looks at the progress',
 		},
@@ -37,7 +43,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Timeout (Seconds)',
 			name: 'timeoutSeconds',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: TIMEOUT_SECONDS.min, maxValue: TIMEOUT_SECONDS.max },
 			default: 300,
 			description: 'How long to wait for the required sides before the item fails. 0 looks once.',
 		},
@@ -59,55 +65,51 @@ function requirementsMet(serviceRequest: IDataObject): boolean | undefined {
 	return missingRequiredSides(serviceRequest).length === 0;
 }
 
+/** One look at the sides: done once every required side has an image. */
+async function lookAtSides(ctx: IExecuteFunctions, serviceRequestId: string) {
+	const answer = await legitmark.request(
+		ctx,
+		getServiceRequestCall(serviceRequestId, ['item', 'sides']),
+	);
+	const serviceRequest = serviceRequestOf(answer);
+	const met = requirementsMet(serviceRequest);
+	if (met === undefined) {
+		throw new ApiError('Legitmark answered without the sides of the service request', {
+			description: 'The answer to GET /api/v2/sr/{uuid}?item=true&sides=true had no sides.',
+		});
+	}
+	return { done: met, value: serviceRequest };
+}
+
 /** Polls the service request until its required sides are all uploaded, or the timeout passes. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const serviceRequestId = readServiceRequestId(this, itemIndex);
-	const timeoutMs = Number(this.getNodeParameter('options.timeoutSeconds', itemIndex, 300)) * 1000;
-	const intervalMs = Math.max(
-		100,
-		Number(this.getNodeParameter('options.pollIntervalSeconds', itemIndex, 5)) * 1000,
+	const seconds = (name: string, label: string, fallback: number, range: typeof TIMEOUT_SECONDS) =>
+		readNumber(this, itemIndex, `options.${name}`, label, fallback, range) * 1000;
+	const timeoutMs = seconds('timeoutSeconds', 'Timeout (Seconds)', 300, TIMEOUT_SECONDS);
+	const intervalMs = seconds(
+		'pollIntervalSeconds',
+		'Poll Interval (Seconds)',
+		5,
+		POLL_INTERVAL_SECONDS,
 	);
-	const started = Date.now();
-	const call = getServiceRequestCall(serviceRequestId, ['item', 'sides']);
-	let last: IDataObject | undefined;
-
-	for (;;) {
-		const response = await sendLegitmarkRequest.call(this, call);
-		// A rate limit while polling only delays the next look; every other failure ends the item.
-		if (response.statusCode !== 429) {
-			if (isFailure(response)) throw legitmarkApiError(this.getNode(), response, itemIndex);
-			last = serviceRequestOf(response.body);
-			const met = requirementsMet(last);
-			if (met === undefined) {
-				throw new NodeApiError(
-					this.getNode(),
-					{ message: 'Legitmark answered without the sides of the service request' },
-					{
-						message: 'Legitmark answered without the sides of the service request',
-						description: 'The answer to GET /api/v2/sr/{uuid}?item=true&sides=true had no sides.',
-						itemIndex,
-					},
-				);
-			}
-			if (met) {
-				return outputItem(this, itemIndex, { ...last, waitedMs: Date.now() - started });
-			}
-		}
-		if (Date.now() - started + intervalMs > timeoutMs) break;
-		await sleep(intervalMs, this.getExecutionCancelSignal?.());
+	const outcome = await pollUntil(async () => await lookAtSides(this, serviceRequestId), {
+		intervalMs,
+		timeoutMs,
+		signal: this.getExecutionCancelSignal?.(),
+	});
+	if (outcome.done && outcome.value) {
+		return outputItem(this, itemIndex, { ...outcome.value, waitedMs: outcome.waitedMs });
 	}
-
-	const state = last ? describeProgress(last) : 'Legitmark kept answering 429 (rate limited)';
-	throw new NodeOperationError(
-		this.getNode(),
+	const state = outcome.value
+		? describeProgress(outcome.value)
+		: 'Legitmark kept answering 429 (rate limited)';
+	throw new InputError(
+		'Timeout (Seconds)',
 		`Service request ${serviceRequestId} did not meet its requirements within ${timeoutMs / 1000} s: ${state}`,
-		{
-			description:
-				'Upload the missing sides (Image → Upload File), or give them more time with the Timeout option.',
-			itemIndex,
-		},
+		'Upload the missing sides (Image → Upload File), or give them more time with the Timeout option.',
 	);
 }

@@ -6,16 +6,14 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { toNodeError } from '../transfer';
+import { toItemError } from './errors';
+import { readItemsAtOnce } from './fields';
 
 /** Runs one operation for one input item and returns its output items (pairedItem included). */
 export type ItemOperation = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 ) => Promise<INodeExecutionData[]>;
-
-/** The name of the "Items at Once" option in every node's Options collection. */
-export const ITEMS_AT_ONCE_PARAMETER = 'options.itemsAtOnce';
 
 function errorItem(
 	ctx: IExecuteFunctions,
@@ -29,21 +27,27 @@ function errorItem(
 	return { json, binary: input.binary, error, pairedItem: { item: itemIndex } };
 }
 
+function itemsAtOnce(ctx: IExecuteFunctions): number {
+	try {
+		return readItemsAtOnce(ctx);
+	} catch (error) {
+		throw toItemError(ctx.getNode(), error, 0);
+	}
+}
+
 /**
  * The one item loop every node in this package uses. Up to "Items at Once" items run at the same
  * time; outputs keep input order and pairedItem, exactly as one at a time. With "Continue On Fail"
  * a failed item becomes an error item and the others go on; otherwise the first failure (in input
- * order) stops the node once the items already running have settled.
+ * order) stops the node once the items already running have settled. Every failure reaches n8n
+ * through `toItemError`.
  */
 export async function runItems(
 	this: IExecuteFunctions,
 	operation: ItemOperation,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const itemsAtOnce = Math.max(
-		1,
-		Math.floor(Number(this.getNodeParameter(ITEMS_AT_ONCE_PARAMETER, 0, 1)) || 1),
-	);
+	const lanes = Math.min(itemsAtOnce(this), items.length);
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures = new Map<number, NodeApiError | NodeOperationError>();
 	let next = 0;
@@ -54,17 +58,37 @@ export async function runItems(
 			try {
 				results[itemIndex] = await operation.call(this, itemIndex);
 			} catch (error) {
-				const nodeError = toNodeError(this.getNode(), error, itemIndex);
+				const nodeError = toItemError(this.getNode(), error, itemIndex);
 				if (this.continueOnFail()) results[itemIndex] = [errorItem(this, nodeError, itemIndex)];
 				else failures.set(itemIndex, nodeError);
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(itemsAtOnce, items.length) }, lane));
+	await Promise.all(Array.from({ length: lanes }, lane));
 
 	if (failures.size > 0) {
 		const first = Math.min(...failures.keys());
 		throw failures.get(first);
 	}
 	return [results.flat()];
+}
+
+/** A node's operations by resource, then by operation value. */
+export type OperationTable = Record<string, Record<string, ItemOperation>>;
+
+/** A node's whole `execute`: finds the chosen resource's operation and runs it for every item. */
+export async function runRouted(
+	this: IExecuteFunctions,
+	operations: OperationTable,
+): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = operations[resource]?.[operation];
+	if (!run) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not known for the resource "${resource}"`,
+		);
+	}
+	return await runItems.call(this, run);
 }

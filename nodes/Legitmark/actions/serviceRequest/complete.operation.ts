@@ -1,11 +1,11 @@
 import {
-	NodeOperationError,
 	updateDisplayOptions,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { InputError } from '../../../shared/errors';
 import { outputItem } from '../../../shared/items';
 import {
 	describeProgress,
@@ -13,7 +13,7 @@ import {
 	progressOf,
 	serviceRequestOf,
 } from '../../helpers/serviceRequest';
-import { legitmarkApiRequest } from '../../transport';
+import { legitmark } from '../../transport';
 import { keepBinaryOptionsField, readServiceRequestId, serviceRequestIdField } from '../fields';
 import { fetchServiceRequest } from './fetch';
 
@@ -36,24 +36,16 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 async function assertReadyToSubmit(
 	ctx: IExecuteFunctions,
-	itemIndex: number,
 	serviceRequestId: string,
 ): Promise<void> {
-	const serviceRequest = await fetchServiceRequest.call(ctx, itemIndex, serviceRequestId, [
-		'item',
-		'sides',
-	]);
+	const serviceRequest = await fetchServiceRequest.call(ctx, serviceRequestId, ['item', 'sides']);
 	const met = progressOf(serviceRequest)?.met;
 	const missing = missingRequiredSides(serviceRequest);
 	if (met === true || (met === undefined && missing.length === 0)) return;
-	throw new NodeOperationError(
-		ctx.getNode(),
+	throw new InputError(
+		'Service Request ID',
 		`Service request ${serviceRequestId} is not ready to submit: ${describeProgress(serviceRequest)}`,
-		{
-			description:
-				'Upload the missing sides first (Image → Upload File), or turn off "Check Required Sides First" to let Legitmark decide.',
-			itemIndex,
-		},
+		'Upload the missing sides first (Image → Upload File), or turn off "Check Required Sides First" to let Legitmark decide.',
 	);
 }
 
@@ -64,9 +56,9 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	if (this.getNodeParameter('checkRequirements', itemIndex, true) as boolean) {
-		await assertReadyToSubmit(this, itemIndex, serviceRequestId);
+		await assertReadyToSubmit(this, serviceRequestId);
 	}
-	const answer = await legitmarkApiRequest.call(this, itemIndex, {
+	const answer = await legitmark.request(this, {
 		method: 'POST',
 		host: 'platform',
 		path: `/api/v2/sr/${encodeURIComponent(serviceRequestId)}/submit`,

@@ -1,0 +1,242 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import {
+	asObject,
+	CancelledError,
+	maskSecrets,
+	networkFailureOf,
+	nonEmptyText,
+	parseRetryAfter,
+	retrying,
+	type RetryPolicy,
+} from '../transfer';
+import { ApiError, InputError } from './errors';
+
+/** A provider's answer, whatever its status. */
+export interface ApiAnswer {
+	statusCode: number;
+	body: unknown;
+	headers: IDataObject;
+}
+
+/** What a provider's error envelope says; the client adds the status and masks secrets. */
+export interface ApiErrorReport {
+	message?: string;
+	description?: string;
+	code?: string;
+	/** The status inside the envelope, for providers that answer errors with 200. */
+	httpCode?: number;
+}
+
+export interface ApiRequest<Host extends string> {
+	method: IHttpRequestMethods;
+	/** Which of the provider's hosts; the definition's default host when left out. */
+	host?: Host;
+	/** The path below the host's base URL, starting with a slash. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+export interface ApiDefinition<Host extends string> {
+	/** The provider's name as users know it, used in messages. */
+	provider: string;
+	credentialType: string;
+	/** The base URL of each host, read from the credential (see `baseUrlFrom`). */
+	hosts(credentials: ICredentialDataDecryptedObject): Record<Host, string>;
+	defaultHost: Host;
+	/** Credential fields whose values are masked wherever an answer or an error echoes them. */
+	secretFields: string[];
+	timeoutMs?: number;
+	/** How reads are retried after a 5xx answer or a network failure. Writes are never retried. */
+	readRetry?: Omit<RetryPolicy, 'signal'>;
+	/** Whether an answer is a failure; by default any status from 300 on. */
+	isFailure?(answer: ApiAnswer): boolean;
+	/** Reads the provider's error envelope. */
+	readError(answer: ApiAnswer): ApiErrorReport;
+	/** What the user can do about a failed answer, such as checking the key after a 401. */
+	advise?(answer: ApiAnswer, credentials: ICredentialDataDecryptedObject): string | undefined;
+}
+
+export interface ApiClient<Host extends string> {
+	/**
+	 * One call with the credential. Resolves to the answer's body as an object; a failed answer
+	 * becomes an ApiError with the provider's status, message and details, secrets masked.
+	 */
+	request(ctx: IExecuteFunctions, request: ApiRequest<Host>): Promise<IDataObject>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_READ_RETRY = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 10_000 };
+const MAX_REDIRECTS = 5;
+const READ_METHODS = ['GET', 'HEAD'];
+/** Redirects that keep the method and body; others would turn a write into a read. */
+const METHOD_KEEPING_REDIRECTS = [307, 308];
+
+/** A credential's base URL, checked, without a trailing slash; the default when left empty. */
+export function baseUrlFrom(value: unknown, fallback: string, label: string): string {
+	const text = nonEmptyText(value) ?? fallback;
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+		throw new InputError(
+			label,
+			`The credential's "${label}" must be an http or https URL, got "${text.slice(0, 100)}"`,
+		);
+	}
+	return text.replace(/\/+$/, '');
+}
+
+/** A 5xx answer to a read, thrown so that the retry loop tries again. */
+class RetryableAnswer extends Error {
+	constructor(readonly answer: ApiAnswer) {
+		super(`HTTP ${answer.statusCode}`);
+	}
+}
+
+function secretValues(
+	credentials: ICredentialDataDecryptedObject,
+	fields: readonly string[],
+): string[] {
+	return fields
+		.map((field) => credentials[field])
+		.filter((v): v is string => typeof v === 'string');
+}
+
+/**
+ * The client every provider node uses for its API: the credential goes only to the provider's own
+ * hosts (redirects are followed by hand, and never to another origin), reads are retried after
+ * 5xx answers and network failures, writes never, and errors keep the provider's status and
+ * message with every secret value the credential holds masked.
+ */
+export function createApiClient<Host extends string>(
+	definition: ApiDefinition<Host>,
+): ApiClient<Host> {
+	const provider = definition.provider;
+	const isFailure = definition.isFailure ?? ((answer: ApiAnswer) => answer.statusCode >= 300);
+
+	async function credentialsOf(ctx: IExecuteFunctions) {
+		return await ctx.getCredentials(definition.credentialType);
+	}
+
+	/** One exchange, following same-origin redirects; the helper adds the credential each time. */
+	async function exchange(
+		ctx: IExecuteFunctions,
+		mask: (text: string) => string,
+		request: ApiRequest<Host>,
+		url: string,
+	): Promise<ApiAnswer> {
+		const origin = new URL(url).origin;
+		let current = url;
+		for (let hop = 0; ; hop++) {
+			const options: IHttpRequestOptions = {
+				method: request.method,
+				url: current,
+				qs: hop === 0 ? request.qs : undefined,
+				body: request.body,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				timeout: definition.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			};
+			const raw = await ctx.helpers.httpRequestWithAuthentication
+				.call(ctx, definition.credentialType, options)
+				.catch((error: unknown) => ({ networkFailure: error }));
+			if ('networkFailure' in raw) {
+				if (ctx.getExecutionCancelSignal?.()?.aborted) throw new CancelledError();
+				const failure = networkFailureOf(raw.networkFailure);
+				throw new ApiError(mask(`Could not reach ${provider}: ${failure.reason}`), {
+					description: `${request.method} ${request.path} failed before ${provider} answered.`,
+					retryable: failure.retryable,
+				});
+			}
+			const answer: ApiAnswer = {
+				statusCode: raw.statusCode,
+				body: raw.body,
+				headers: raw.headers ?? {},
+			};
+			const location = nonEmptyText(answer.headers.location);
+			const followable =
+				READ_METHODS.includes(request.method) ||
+				METHOD_KEEPING_REDIRECTS.includes(answer.statusCode);
+			if (answer.statusCode < 300 || answer.statusCode >= 400 || !location) return answer;
+			const next = new URL(location, current);
+			if (next.origin !== origin) {
+				throw new ApiError(
+					`${provider} redirected ${request.method} ${request.path} to another host (${next.origin}); the credential is not sent there`,
+					{
+						httpCode: answer.statusCode,
+						description: `Check the base URL in the ${provider} credential: it must be the API host itself.`,
+					},
+				);
+			}
+			if (!followable || hop >= MAX_REDIRECTS) return answer;
+			current = next.href;
+		}
+	}
+
+	function errorFor(
+		answer: ApiAnswer,
+		credentials: ICredentialDataDecryptedObject,
+		mask: (text: string) => string,
+	): ApiError {
+		const report = definition.readError(answer);
+		const httpCode =
+			answer.statusCode >= 400 ? answer.statusCode : (report.httpCode ?? answer.statusCode);
+		const message = report.message ?? `${provider} answered with HTTP ${httpCode}`;
+		const description = [report.description, definition.advise?.(answer, credentials)]
+			.filter((part): part is string => !!part)
+			.join(' ');
+		return new ApiError(mask(message), {
+			httpCode,
+			code: report.code,
+			description: description ? mask(description) : undefined,
+			retryAfterMs: parseRetryAfter(answer.headers['retry-after']),
+		});
+	}
+
+	async function request(ctx: IExecuteFunctions, call: ApiRequest<Host>): Promise<IDataObject> {
+		const credentials = await credentialsOf(ctx);
+		const secrets = secretValues(credentials, definition.secretFields);
+		const mask = (text: string) => maskSecrets(text, secrets);
+		const base = definition.hosts(credentials)[call.host ?? definition.defaultHost];
+		const url = `${base}${call.path}`;
+		const isRead = READ_METHODS.includes(call.method);
+		const policy = {
+			...(definition.readRetry ?? DEFAULT_READ_RETRY),
+			maxAttempts: isRead ? (definition.readRetry ?? DEFAULT_READ_RETRY).maxAttempts : 1,
+			signal: ctx.getExecutionCancelSignal?.(),
+		};
+		const answer = await retrying(
+			async () => {
+				const received = await exchange(ctx, mask, call, url);
+				if (isRead && received.statusCode >= 500) throw new RetryableAnswer(received);
+				return received;
+			},
+			policy,
+			(failure) =>
+				failure instanceof RetryableAnswer ||
+				(failure instanceof ApiError && failure.details.retryable === true)
+					? { retry: true }
+					: { retry: false },
+		).catch(async (failure: unknown) => {
+			if (failure instanceof RetryableAnswer) return failure.answer;
+			return await Promise.reject(failure);
+		});
+		if (isFailure(answer)) throw errorFor(answer, credentials, mask);
+		return asObject(answer.body) ?? {};
+	}
+
+	return { request };
+}

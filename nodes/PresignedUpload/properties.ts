@@ -2,6 +2,36 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField, optionsCollection, transferOptionFields } from '../shared/fields';
 
+/** A list of name/value rows (headers, form fields), shown in Fields mode for one method. */
+function nameValueRows(spec: {
+	displayName: string;
+	name: string;
+	row: { name: string; displayName: string };
+	placeholder: string;
+	description: string;
+	method: string;
+}): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: spec.placeholder,
+		description: spec.description,
+		displayOptions: { show: { targetSource: ['fields'], method: [spec.method] } },
+		options: [
+			{
+				...spec.row,
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
 const showForFields = { show: { targetSource: ['fields'] } };
 
 export const presignedUploadProperties: INodeProperties[] = [
@@ -61,48 +91,24 @@ export const presignedUploadProperties: INodeProperties[] = [
 		placeholder: 'https://bucket.s3.amazonaws.com/key?X-Amz-Signature=…',
 		displayOptions: { show: { targetSource: ['fields'], method: ['PUT', 'POST'] } },
 	},
-	{
+	nameValueRows({
 		displayName: 'Headers',
 		name: 'headers',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
+		row: { name: 'header', displayName: 'Header' },
 		placeholder: 'Add Header',
 		description:
 			'Exactly the headers the URL was signed with, e.g. Content-Type. Content-Length is set from the file.',
-		displayOptions: { show: { targetSource: ['fields'], method: ['PUT'] } },
-		options: [
-			{
-				name: 'header',
-				displayName: 'Header',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
+		method: 'PUT',
+	}),
+	nameValueRows({
 		displayName: 'Form Fields',
 		name: 'formFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
+		row: { name: 'field', displayName: 'Field' },
 		placeholder: 'Add Field',
 		description:
 			'The fields of the presigned POST (key, policy, x-amz-signature, …). The file is added last.',
-		displayOptions: { show: { targetSource: ['fields'], method: ['POST'] } },
-		options: [
-			{
-				name: 'field',
-				displayName: 'Field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+		method: 'POST',
+	}),
 	{
 		displayName: 'Part URLs',
 		name: 'partUrls',

@@ -1,6 +1,6 @@
-import { NodeApiError, type INode, type JsonObject, type NodeOperationError } from 'n8n-workflow';
+import type { INode, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { InputError, toNodeError, withItem } from '../transfer';
+import { InputError, remoteError, toNodeError } from '../transfer';
 
 export { InputError };
 
@@ -38,15 +38,5 @@ export function toItemError(
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
 	if (!(error instanceof ApiError)) return toNodeError(node, error, itemIndex);
-	const { httpCode, code, description } = error.details;
-	const message = withItem(error.message, itemIndex);
-	const response: JsonObject = { message };
-	if (httpCode !== undefined) response.httpCode = String(httpCode);
-	if (code !== undefined) response.code = code;
-	return new NodeApiError(node, response, {
-		message,
-		description,
-		httpCode: httpCode === undefined ? undefined : String(httpCode),
-		itemIndex,
-	});
+	return remoteError(node, { message: error.message, ...error.details }, itemIndex);
 }

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TRANSFER_OPTIONS, InputError, type TransferOptions } from '../transfer';
 
@@ -156,4 +156,16 @@ export function readTransferOptions(
 			option('timeoutSeconds', 'Timeout (Seconds)', defaults.timeoutMs / 1000, TIMEOUT_SECONDS) *
 			1000,
 	};
+}
+
+/** An operation's fields, shown only while its resource and operation are the chosen ones. */
+export function operationFields(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	);
 }

@@ -53,6 +53,29 @@ export function withItem(message: string, itemIndex: number): string {
 	return message.endsWith(suffix) ? message : `${message}${suffix}`;
 }
 
+export interface RemoteFailure {
+	message: string;
+	httpCode?: number;
+	/** The remote side's own error code, e.g. `SignatureDoesNotMatch`. */
+	code?: string;
+	description?: string;
+}
+
+/** A failure of a remote host as n8n's NodeApiError, built from clean, redacted fields only. */
+export function remoteError(node: INode, failure: RemoteFailure, itemIndex: number): NodeApiError {
+	const { httpCode, code, description } = failure;
+	const message = withItem(failure.message, itemIndex);
+	const response: JsonObject = { message };
+	if (httpCode !== undefined) response.httpCode = String(httpCode);
+	if (code !== undefined) response.code = code;
+	return new NodeApiError(node, response, {
+		message,
+		description,
+		httpCode: httpCode === undefined ? undefined : String(httpCode),
+		itemIndex,
+	});
+}
+
 /**
  * Turns anything the engine throws into the error n8n shows: NodeApiError for remote failures,
  * NodeOperationError for inputs to fix. Only clean, redacted fields reach n8n, never a request.
@@ -65,16 +88,11 @@ export function toNodeError(
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof TransferError) {
 		const { httpCode, storageCode, description } = error.details;
-		const message = withItem(error.message, itemIndex);
-		const response: JsonObject = { message };
-		if (httpCode !== undefined) response.httpCode = String(httpCode);
-		if (storageCode !== undefined) response.code = storageCode;
-		return new NodeApiError(node, response, {
-			message,
-			description,
-			httpCode: httpCode === undefined ? undefined : String(httpCode),
+		return remoteError(
+			node,
+			{ message: error.message, httpCode, code: storageCode, description },
 			itemIndex,
-		});
+		);
 	}
 	if (error instanceof InputError) {
 		return new NodeOperationError(node, withItem(error.message, itemIndex), {

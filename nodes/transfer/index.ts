@@ -19,7 +19,14 @@ import {
 export * from './types';
 export * from './json';
 export { parseTarget } from './target';
-export { CancelledError, InputError, TransferError, toNodeError, withItem } from './errors';
+export {
+	CancelledError,
+	InputError,
+	remoteError,
+	TransferError,
+	toNodeError,
+	withItem,
+} from './errors';
 export { maskSecrets, redact, describeUrl } from './redact';
 export { presignedUrlExpiry } from './storage-error';
 export { backoffDelay, pause, retrying, type RetryPolicy, type RetryVerdict } from './retry';

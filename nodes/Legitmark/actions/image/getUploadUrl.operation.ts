@@ -1,12 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField } from '../../../shared/fields';
+import { binaryPropertyField, operationFields } from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
 import { outputItem } from '../../../shared/items';
 import { serviceRequestIdField, sideIdField } from '../fields';
 import { requestSideUpload } from './sideUpload';
@@ -20,15 +15,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['image'], operation: ['getUploadUrl'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationFields('image', 'getUploadUrl', properties);
 
 /** Outputs the side's upload target and passes the photo through for Upload Binary. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: ItemOperation = async function (itemIndex) {
 	const { target, ...ids } = await requestSideUpload.call(this, itemIndex);
 	const input = this.getInputData()[itemIndex];
 	return outputItem(this, itemIndex, {
@@ -36,4 +26,4 @@ export async function execute(
 		...ids,
 		target: target as unknown as IDataObject,
 	});
-}
+};

@@ -1,12 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, readBinaryPropertyName } from '../../../shared/fields';
+import {
+	binaryPropertyField,
+	readBinaryPropertyName,
+	operationFields,
+} from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
 import { uploadItem } from '../../../shared/items';
 import { isObject } from '../../../transfer';
 import { CONTENT_TYPE_BY_EXTENSION, sideExtensionOf } from '../../helpers/sideFile';
@@ -28,9 +27,7 @@ const properties: INodeProperties[] = [
 	uploadOptionsField,
 ];
 
-const displayOptions = { show: { resource: ['image'], operation: ['uploadBinary'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationFields('image', 'uploadBinary', properties);
 
 /**
  * A target from Get Upload URL goes to the engine as it is. A bare presigned URL (or a target
@@ -59,10 +56,7 @@ function withSignedHeaders(
 }
 
 /** Uploads the item's binary to the target found in the input (by default `$json.target`). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: ItemOperation = async function (itemIndex) {
 	const binaryPropertyName = readBinaryPropertyName(this, itemIndex);
 	const target = withSignedHeaders(
 		this,
@@ -71,4 +65,4 @@ export async function execute(
 		this.getNodeParameter('target', itemIndex),
 	);
 	return await uploadItem(this, itemIndex, target);
-}
+};

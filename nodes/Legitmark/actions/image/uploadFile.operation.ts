@@ -1,11 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField } from '../../../shared/fields';
+import { binaryPropertyField, operationFields } from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
 import { uploadItem } from '../../../shared/items';
 import { serviceRequestIdField, sideIdField, uploadOptionsField } from '../fields';
 import { requestSideUpload } from './sideUpload';
@@ -17,15 +13,10 @@ const properties: INodeProperties[] = [
 	uploadOptionsField,
 ];
 
-const displayOptions = { show: { resource: ['image'], operation: ['uploadFile'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationFields('image', 'uploadFile', properties);
 
 /** Gets the side's upload URL and uploads the photo to it, in one step. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: ItemOperation = async function (itemIndex) {
 	const { target, ...ids } = await requestSideUpload.call(this, itemIndex);
 	return await uploadItem(this, itemIndex, target, { ...ids });
-}
+};

@@ -1,10 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { operationFields } from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
 import { InputError } from '../../../shared/errors';
 import { outputItem } from '../../../shared/items';
 import {
@@ -30,9 +27,7 @@ const properties: INodeProperties[] = [
 	keepBinaryOptionsField,
 ];
 
-const displayOptions = { show: { resource: ['serviceRequest'], operation: ['complete'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationFields('serviceRequest', 'complete', properties);
 
 async function assertReadyToSubmit(
 	ctx: IExecuteFunctions,
@@ -50,10 +45,7 @@ async function assertReadyToSubmit(
 }
 
 /** Submits the service request for authentication: Legitmark moves it from DRAFT to QC. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: ItemOperation = async function (itemIndex) {
 	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	if (this.getNodeParameter('checkRequirements', itemIndex, true) as boolean) {
 		await assertReadyToSubmit(this, serviceRequestId);
@@ -64,4 +56,4 @@ export async function execute(
 		path: `/api/v2/sr/${encodeURIComponent(serviceRequestId)}/submit`,
 	});
 	return outputItem(this, itemIndex, serviceRequestOf(answer));
-}
+};

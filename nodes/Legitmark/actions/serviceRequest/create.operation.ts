@@ -1,11 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { operationFields } from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
 import { outputItem } from '../../../shared/items';
 import { InputError } from '../../../shared/errors';
 import { assertUuid } from '../../helpers/ids';
@@ -80,9 +76,7 @@ const properties: INodeProperties[] = [
 	keepBinaryOptionsField,
 ];
 
-const displayOptions = { show: { resource: ['serviceRequest'], operation: ['create'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationFields('serviceRequest', 'create', properties);
 
 interface AdditionalFields {
 	brandId?: string;
@@ -110,10 +104,7 @@ function requestBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /** Creates a draft service request; its sides say which photos to upload. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: ItemOperation = async function (itemIndex) {
 	const answer = await legitmark.request(this, {
 		method: 'POST',
 		host: 'platform',
@@ -121,4 +112,4 @@ export async function execute(
 		body: requestBody(this, itemIndex),
 	});
 	return outputItem(this, itemIndex, serviceRequestOf(answer));
-}
+};

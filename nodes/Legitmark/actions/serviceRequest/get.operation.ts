@@ -1,10 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { operationFields } from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
 import { outputItem } from '../../../shared/items';
 import { keepBinaryOptionsField, readServiceRequestId, serviceRequestIdField } from '../fields';
 import { fetchServiceRequest } from './fetch';
@@ -45,16 +42,11 @@ const properties: INodeProperties[] = [
 	keepBinaryOptionsField,
 ];
 
-const displayOptions = { show: { resource: ['serviceRequest'], operation: ['get'] } };
+export const description = operationFields('serviceRequest', 'get', properties);
 
-export const description = updateDisplayOptions(displayOptions, properties);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: ItemOperation = async function (itemIndex) {
 	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	const include = this.getNodeParameter('include', itemIndex, []) as string[];
 	const serviceRequest = await fetchServiceRequest.call(this, serviceRequestId, include);
 	return outputItem(this, itemIndex, serviceRequest);
-}
+};

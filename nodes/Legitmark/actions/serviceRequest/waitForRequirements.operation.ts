@@ -1,13 +1,13 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ApiError, InputError } from '../../../shared/errors';
-import { keepBinaryOption, optionsCollection, readNumber } from '../../../shared/fields';
+import {
+	keepBinaryOption,
+	optionsCollection,
+	readNumber,
+	operationFields,
+} from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
 import { outputItem } from '../../../shared/items';
 import { pollUntil } from '../../../shared/poll';
 import {
@@ -50,11 +50,7 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-const displayOptions = {
-	show: { resource: ['serviceRequest'], operation: ['waitForRequirements'] },
-};
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationFields('serviceRequest', 'waitForRequirements', properties);
 
 /** `progress.met` when Legitmark sends it; otherwise whether every required side has an image. */
 function requirementsMet(serviceRequest: IDataObject): boolean | undefined {
@@ -82,10 +78,7 @@ async function lookAtSides(ctx: IExecuteFunctions, serviceRequestId: string) {
 }
 
 /** Polls the service request until its required sides are all uploaded, or the timeout passes. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: ItemOperation = async function (itemIndex) {
 	const serviceRequestId = readServiceRequestId(this, itemIndex);
 	const seconds = (name: string, label: string, fallback: number, range: typeof TIMEOUT_SECONDS) =>
 		readNumber(this, itemIndex, `options.${name}`, label, fallback, range) * 1000;
@@ -112,4 +105,4 @@ export async function execute(
 		`Service request ${serviceRequestId} did not meet its requirements within ${timeoutMs / 1000} s: ${state}`,
 		'Upload the missing sides (Image → Upload File), or give them more time with the Timeout option.',
 	);
-}
+};

@@ -9,7 +9,7 @@ const { loadExamples } = require('./examples');
 const { startEditor, freePort } = require('./n8n-editor');
 const { browserCheck } = require('./browser-check');
 const { PACKAGE_NAME } = require('./n8n-home');
-const { DEFAULT_PORTS } = require('../sandbox');
+const { DEFAULT_PORTS } = require('../../sandbox');
 
 const COVERAGE = ['upload-file', 'chained-steps', 'core-node-source'];
 const SETUP_TIMEOUT = 30 * 60 * 1000; // a cold n8n install is part of the first run

@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const P = require('./paths');
-const { DEFAULT_PORTS } = require('../sandbox');
+const { DEFAULT_PORTS } = require('../../sandbox');
 
 const HOSTS = ['127.0.0.1', 'localhost'];
 

@@ -9,8 +9,8 @@ const P = require('./paths');
 const { ensureN8n } = require('./n8n-install');
 const { PACKAGE_NAME, n8nCli, packPackage, prepareHome, importAll, tail } = require('./n8n-home');
 const { loadExamples, workflowForImport, collectCredentials } = require('./examples');
-const { startSandbox, sandboxCredentials } = require('../sandbox');
-const { fixture } = require('../sandbox/presign-api');
+const { startSandbox, sandboxCredentials } = require('../../sandbox');
+const { fixture } = require('../../sandbox/presign-api');
 
 /**
  * Everything up to the first execution. Files go to .cache/e2e/<name>/ (user folder, logs).

@@ -6,7 +6,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { useEngineWithStorage } from './setup';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { patternSha256 } = require('../support/bytes');
+const { patternSha256 } = require('../../sandbox/bytes');
 
 const MiB = 1024 * 1024;
 

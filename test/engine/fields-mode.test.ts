@@ -2,7 +2,7 @@
 import { useEngineWithStorage } from './setup';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { patternSha256 } = require('../support/bytes');
+const { patternSha256 } = require('../../sandbox/bytes');
 
 const MiB = 1024 * 1024;
 

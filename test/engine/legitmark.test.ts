@@ -6,9 +6,9 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 import { startEngine } from './harness';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { startStorage } = require('../sandbox/storage');
-const { startLegitmark, SIDES, TAXONOMY } = require('../sandbox/legitmark');
-const { patternBuffer, patternSha256 } = require('../support/bytes');
+const { startStorage } = require('../../sandbox/storage');
+const { startLegitmark, SIDES, TAXONOMY } = require('../../sandbox/legitmark');
+const { patternBuffer, patternSha256 } = require('../../sandbox/bytes');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const [FRONT, SIZE_TAG] = SIDES as Array<{ uuid: string; name: string }>;

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { patternBuffer, patternStream } = require('../support/bytes');
+const { patternBuffer, patternStream } = require('../../sandbox/bytes');
 
 function testNode(
 	name: string,

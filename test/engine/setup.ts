@@ -1,7 +1,7 @@
 import { startEngine, type BinaryMode } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStorage } = require('../sandbox/storage');
+const { startStorage } = require('../../sandbox/storage');
 
 export type Engine = Awaited<ReturnType<typeof startEngine>>;
 

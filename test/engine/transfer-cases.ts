@@ -4,7 +4,7 @@ import type { BinaryMode } from './harness';
 import { useEngineWithStorage } from './setup';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { patternSha256 } = require('../support/bytes');
+const { patternSha256 } = require('../../sandbox/bytes');
 
 const MiB = 1024 * 1024;
 export const SIZES = [0, 1, 5 * MiB + 1, 64 * MiB];

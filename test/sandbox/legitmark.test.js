@@ -3,8 +3,8 @@
 // real HTTP on loopback, upload URLs signed by the strict storage sandbox.
 const crypto = require('node:crypto');
 
-const { startStorage } = require('./storage');
-const { startLegitmark, TAXONOMY, SIDES, DEFAULT_API_KEY } = require('./legitmark');
+const { startStorage } = require('../../sandbox/storage');
+const { startLegitmark, TAXONOMY, SIDES, DEFAULT_API_KEY } = require('../../sandbox/legitmark');
 
 const [FRONT, SIZE_TAG, HARDWARE] = SIDES;
 const AUTH = { Authorization: `Bearer ${DEFAULT_API_KEY}` };

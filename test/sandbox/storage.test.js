@@ -17,9 +17,9 @@ const {
 } = require('@aws-sdk/client-s3');
 const { getSignedUrl } = require('@aws-sdk/s3-request-presigner');
 
-const { startStorage } = require('./storage');
-const sigv4 = require('./sigv4');
-const { xmlUnescape } = require('./s3-errors');
+const { startStorage } = require('../../sandbox/storage');
+const sigv4 = require('../../sandbox/sigv4');
+const { xmlUnescape } = require('../../sandbox/s3-errors');
 
 const MiB = 1024 * 1024;
 

@@ -5,7 +5,7 @@ import { cutIntoParts } from '../../nodes/transfer/parts';
 import { assertTargetFits, parseTarget } from '../../nodes/transfer/target';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { patternBuffer } = require('../support/bytes');
+const { patternBuffer } = require('../../sandbox/bytes');
 
 const MiB = 1024 * 1024;
 

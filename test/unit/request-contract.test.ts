@@ -5,7 +5,7 @@ import { startEngine } from '../engine/harness';
 import { useNock } from '../support/nock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { patternBuffer } = require('../support/bytes');
+const { patternBuffer } = require('../../sandbox/bytes');
 
 const HOST = 'https://storage.example.com';
 const SIGNED =

@@ -3,8 +3,8 @@ import { NodeHelpers } from 'n8n-workflow';
 import { LegitmarkApi } from '../../../credentials/LegitmarkApi.credentials';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { startStorage } = require('../../sandbox/storage');
-const { startLegitmark } = require('../../sandbox/legitmark');
+const { startStorage } = require('../../../sandbox/storage');
+const { startLegitmark } = require('../../../sandbox/legitmark');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const credential = new LegitmarkApi();

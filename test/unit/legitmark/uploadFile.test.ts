@@ -18,7 +18,7 @@ import {
 import { useNock } from '../../support/nock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { patternSha256 } = require('../../support/bytes');
+const { patternSha256 } = require('../../../sandbox/bytes');
 
 let engine: Awaited<ReturnType<typeof startEngine>>;
 beforeAll(async () => {

@@ -10,7 +10,7 @@
 // When started with a token, /presign wants "Authorization: Bearer <token>".
 const http = require('node:http');
 const crypto = require('node:crypto');
-const { patternBuffer } = require('../support/bytes');
+const { patternBuffer } = require('./bytes');
 const { listen } = require('./listen');
 
 const PHOTO_JPEG_BASE64 =

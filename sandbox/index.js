@@ -1,6 +1,6 @@
 'use strict';
 // Starts the whole sandbox on loopback: strict storage, the presign API and every provider
-// emulator that exists. `node test/sandbox/index.js` prints the URLs and keeps running.
+// emulator that exists. `node sandbox/index.js` prints the URLs and keeps running.
 const fs = require('node:fs');
 const path = require('node:path');
 const { startStorage } = require('./storage');

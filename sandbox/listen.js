@@ -7,7 +7,10 @@
 async function listen(server, { port = 0, host = '127.0.0.1' } = {}) {
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(port, host, resolve);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
 	});
 	const actual = server.address().port;
 	return {

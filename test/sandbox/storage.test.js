@@ -18,8 +18,8 @@ const {
 const { getSignedUrl } = require('@aws-sdk/s3-request-presigner');
 
 const { startStorage } = require('../../sandbox/storage');
-const sigv4 = require('../../sandbox/sigv4');
-const { xmlUnescape } = require('../../sandbox/s3-errors');
+const sigv4 = require('../../sandbox/storage/sigv4');
+const { xmlUnescape } = require('../../sandbox/storage/s3-errors');
 
 const MiB = 1024 * 1024;
 

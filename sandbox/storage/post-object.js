@@ -9,7 +9,10 @@ const { BodyDigest, expectedIntegrity, algorithmsNeeded, verifyIntegrity } = req
 const { FormDataParser, boundaryOf } = require('./form-data');
 const { decodePolicy, checkPolicy } = require('./post-policy');
 const { STORED_HEADERS, storedMetadata } = require('./object-metadata');
-const { readBody } = require('./http-body');
+const { readBody, declaredLength } = require('./http-body');
+const { PREALLOCATE_LIMIT, refuseLongKey } = require('./limits');
+const { checksumResponseHeaders, send } = require('./request');
+const xml = require('./s3-xml');
 
 // Form field -> stored header, where the names differ.
 const FIELD_HEADERS = { acl: 'x-amz-acl', tagging: 'x-amz-tagging' };
@@ -20,7 +23,7 @@ function invalidArgument(message, name, value) {
 
 /**
  * Reads and validates a POST upload.
- * @param {object} ctx request context (see storage.js)
+ * @param {object} ctx request context (see server.js)
  * @param {number} length the request's Content-Length
  * @param {object} options { bucket, region, lookupCredentials, now, aclsEnabled, bodyTimeoutMs, preallocateLimit }
  * @returns {Promise<{ key, data: Buffer, digest, claims, headers, fields }>}
@@ -121,4 +124,35 @@ async function receivePostObject(ctx, length, options) {
 	return { key, data, digest, claims: file.claims, headers, fields };
 }
 
-module.exports = { receivePostObject };
+/** PostObject: stores the form's file and answers as success_action_redirect/_status ask. */
+async function postObject(ctx) {
+	const length = declaredLength(ctx.req);
+	const { config, lookupCredentials, bucket } = ctx.server;
+	const { key, data, digest, claims, headers, fields } = await receivePostObject(ctx, length, {
+		...config,
+		lookupCredentials,
+		preallocateLimit: PREALLOCATE_LIMIT,
+	});
+	refuseLongKey(key);
+	const object = bucket.put(key, data, digest, headers['content-type'], headers);
+
+	const location = bucket.objectUrl(key);
+	const answer = { ETag: object.etag, Location: location, ...checksumResponseHeaders(claims) };
+	const target = URL.parse(fields.success_action_redirect ?? '');
+	if (target) {
+		target.searchParams.set('bucket', bucket.name);
+		target.searchParams.set('key', key);
+		target.searchParams.set('etag', object.etag);
+		await send(ctx, 303, { ...answer, Location: target.toString() });
+		return;
+	}
+	const status = { 200: 200, 201: 201 }[fields.success_action_status] || 204;
+	if (status === 201) {
+		const body = xml.postResponse({ location, bucket: bucket.name, key, etag: object.etag });
+		await send(ctx, 201, { ...answer, 'Content-Type': 'application/xml' }, body);
+	} else {
+		await send(ctx, status, answer);
+	}
+}
+
+module.exports = { receivePostObject, postObject };

@@ -13,10 +13,11 @@
 //
 // Every /api/ call wants "Authorization: Bearer <apiKey>". Errors use Legitmark's envelope
 // {success:false, error:{code, timestamp, message, details}}. `failNext()` makes the next
-// matching calls fail (e.g. a 429), as Legitmark would under load.
-const { listen } = require('./listen');
-const http = require('node:http');
+// matching calls fail (e.g. a 429), as Legitmark would under load. The HTTP around it (routes,
+// key check, bodies, faults, call log) is the JSON-API kit's (json-api/).
 const crypto = require('node:crypto');
+
+const { createJsonApi, ApiError } = require('./json-api');
 
 const DEFAULT_API_KEY = 'leo_sandbox_key';
 
@@ -63,50 +64,28 @@ const SDK_SIGNED_HEADERS = { 'x-amz-acl': 'public-read', 'cache-control': 'max-a
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-class ApiError extends Error {
-	constructor(status, message, details, extra = {}) {
-		super(message);
-		this.status = status;
-		this.details = details;
-		this.extra = extra;
-	}
+/** Legitmark's error body; `errors` lists field errors of a failed validation. */
+function envelope(status, message, details, { errors } = {}) {
+	const error = { code: status, timestamp: new Date().toISOString(), message };
+	if (details !== undefined) error.details = details;
+	if (errors) error.errors = errors;
+	return { success: false, error };
 }
 
-function sendJson(res, status, value, headers = {}) {
-	const body = Buffer.from(JSON.stringify(value));
-	res.writeHead(status, {
-		'Content-Type': 'application/json',
-		'Content-Length': body.length,
-		...headers,
-	});
-	res.end(body);
-}
-
-function sendError(res, err) {
-	const error = { code: err.status, timestamp: new Date().toISOString(), message: err.message };
-	if (err.details !== undefined) error.details = err.details;
-	if (err.extra.errors) error.errors = err.extra.errors;
-	const headers =
-		err.extra.retryAfter !== undefined ? { 'Retry-After': String(err.extra.retryAfter) } : {};
-	sendJson(res, err.status, { success: false, error }, headers);
-}
-
-function readBody(req) {
-	return new Promise((resolve, reject) => {
-		const chunks = [];
-		req.on('data', (c) => chunks.push(c));
-		req.on('error', reject);
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-	});
-}
-
-function parseJson(text) {
-	if (!text) return {};
-	try {
-		return JSON.parse(text);
-	} catch {
-		throw new ApiError(400, 'Request body is not valid JSON', 'validation/invalid-json');
-	}
+/** One page of a taxonomy list, in Legitmark's list answer. */
+function taxonomyList(items, query) {
+	const pageSize = Math.min(100, Number(query.get('page_size')) || 20);
+	const page = Number(query.get('page_number')) || 1;
+	return {
+		success: true,
+		data: items.slice((page - 1) * pageSize, page * pageSize),
+		metadata: {
+			total_count: items.length,
+			page_number: page,
+			total_pages: 1,
+			page_size: pageSize,
+		},
+	};
 }
 
 function isTrue(query, flag) {
@@ -127,9 +106,7 @@ async function startLegitmark({
 	intentExpiresIn = 300,
 } = {}) {
 	if (!storage) throw new Error('startLegitmark needs the storage sandbox');
-	const calls = [];
 	const serviceRequests = new Map();
-	const failures = [];
 	let microIds = 100000;
 
 	// ---- service requests ------------------------------------------------------------------
@@ -355,113 +332,58 @@ async function startLegitmark({
 		return { message: 'Pre-signed URL generated successfully.', url: signed.url };
 	}
 
-	// ---- routing ---------------------------------------------------------------------------
+	// ---- routes ------------------------------------------------------------------------------
 
-	function taxonomyList(items, query) {
-		const pageSize = Math.min(100, Number(query.get('page_size')) || 20);
-		const page = Number(query.get('page_number')) || 1;
+	const api = createJsonApi({
+		auth: { header: 'authorization', expected: `Bearer ${apiKey}`, scope: '/api/' },
+		envelope,
+		errors: {
+			unauthorized: {
+				message: 'Unauthorized: invalid or missing API key',
+				details: 'auth/invalid-api-key',
+			},
+			notFound: { message: 'Route not found', details: 'route/not-found' },
+			invalidJson: {
+				message: 'Request body is not valid JSON',
+				details: 'validation/invalid-json',
+			},
+		},
+	});
+	api.route('GET', '/health', () => ({ ok: true }));
+	// Documented without a key; Legitmark's SDK sends it anyway, and a wrong one is refused.
+	api.route('GET', '/intent', ({ query }) => intent(query), { auth: 'optional' });
+	api.route('GET', '/api/v2/categories', ({ query }) =>
+		taxonomyList([{ ...TAXONOMY.category, active: true }], query),
+	);
+	api.route('GET', '/api/v2/categories/tree', () => ({
+		success: true,
+		data: [{ ...TAXONOMY.category, active: true, types: [{ ...TAXONOMY.type }] }],
+	}));
+	api.route('GET', '/api/v2/brands', ({ query }) => taxonomyList([{ ...TAXONOMY.brand }], query));
+	api.route('POST', '/api/v2/sr', ({ json }) => ({
+		success: true,
+		message: 'Service request initiated successfully.',
+		sr: publicView(createServiceRequest(json())),
+	}));
+	api.route('GET', '/api/v2/sr/:uuid', ({ params, query }) => ({
+		success: true,
+		sr: publicView(findServiceRequest(params.uuid), query),
+	}));
+	api.route('POST', '/api/v2/sr/:uuid/submit', ({ params }) => {
+		const sr = submit(findServiceRequest(params.uuid));
 		return {
 			success: true,
-			data: items.slice((page - 1) * pageSize, page * pageSize),
-			metadata: {
-				total_count: items.length,
-				page_number: page,
-				total_pages: 1,
-				page_size: pageSize,
-			},
+			message: 'Service request submitted for authentication.',
+			sr: { uuid: sr.uuid, micro_id: sr.micro_id, state: { ...sr.state } },
 		};
-	}
-
-	function checkKey(req, { optional = false } = {}) {
-		const auth = req.headers.authorization;
-		if (optional && auth === undefined) return;
-		if (auth !== `Bearer ${apiKey}`) {
-			throw new ApiError(401, 'Unauthorized: invalid or missing API key', 'auth/invalid-api-key');
-		}
-	}
-
-	function injectedFailure(method, path) {
-		const index = failures.findIndex(
-			(f) =>
-				(!f.method || f.method === method) &&
-				(!f.path || (f.path instanceof RegExp ? f.path.test(path) : f.path === path)),
-		);
-		if (index < 0) return undefined;
-		const failure = failures[index];
-		if (--failure.times <= 0) failures.splice(index, 1);
-		return new ApiError(failure.status, failure.message, failure.details, {
-			retryAfter: failure.retryAfter,
-		});
-	}
-
-	async function route(req, url, body) {
-		const { pathname: path, searchParams: query } = url;
-		const injected = injectedFailure(req.method, path);
-		if (injected) throw injected;
-		if (req.method === 'GET' && path === '/health') return { ok: true };
-		if (req.method === 'GET' && path === '/intent') {
-			checkKey(req, { optional: true });
-			return await intent(query);
-		}
-		if (!path.startsWith('/api/')) throw new ApiError(404, 'Route not found', 'route/not-found');
-		checkKey(req);
-		if (req.method === 'GET' && path === '/api/v2/categories')
-			return taxonomyList([{ ...TAXONOMY.category, active: true }], query);
-		if (req.method === 'GET' && path === '/api/v2/categories/tree') {
-			return {
-				success: true,
-				data: [{ ...TAXONOMY.category, active: true, types: [{ ...TAXONOMY.type }] }],
-			};
-		}
-		if (req.method === 'GET' && path === '/api/v2/brands')
-			return taxonomyList([{ ...TAXONOMY.brand }], query);
-		if (req.method === 'POST' && path === '/api/v2/sr') {
-			const sr = createServiceRequest(parseJson(body));
-			return {
-				success: true,
-				message: 'Service request initiated successfully.',
-				sr: publicView(sr),
-			};
-		}
-		const srPath = /^\/api\/v2\/sr\/([^/]+)(\/submit)?$/.exec(path);
-		if (srPath && req.method === 'GET' && !srPath[2]) {
-			return { success: true, sr: publicView(findServiceRequest(srPath[1]), query) };
-		}
-		if (srPath && req.method === 'POST' && srPath[2]) {
-			const sr = submit(findServiceRequest(srPath[1]));
-			return {
-				success: true,
-				message: 'Service request submitted for authentication.',
-				sr: { uuid: sr.uuid, micro_id: sr.micro_id, state: { ...sr.state } },
-			};
-		}
-		throw new ApiError(404, 'Route not found', 'route/not-found');
-	}
-
-	const server = http.createServer(async (req, res) => {
-		const url = new URL(req.url, 'http://sandbox');
-		try {
-			const body = await readBody(req);
-			calls.push({
-				method: req.method,
-				path: url.pathname,
-				query: Object.fromEntries(url.searchParams),
-				body: body ? safeJson(body) : undefined,
-				auth: req.headers.authorization,
-			});
-			sendJson(res, 200, await route(req, url, body));
-		} catch (err) {
-			if (err instanceof ApiError) sendError(res, err);
-			else sendError(res, new ApiError(500, 'Internal server error', err.message));
-		}
 	});
-	const { url, port: actual, close } = await listen(server, { port, host });
+	const { url, port: actual, close } = await api.listen({ port, host });
 
 	return {
 		url,
 		port: actual,
 		apiKey,
-		calls,
+		calls: api.calls,
 		serviceRequests,
 		taxonomy: TAXONOMY,
 		sides: SIDES,
@@ -476,32 +398,26 @@ async function startLegitmark({
 		},
 		/** The next `times` calls matching method/path answer `status` with Legitmark's envelope. */
 		failNext({ status, message, details, method, path, times = 1, retryAfter } = {}) {
-			if (!status) throw new Error('failNext needs a status');
-			failures.push({
+			const limited = status === 429;
+			api.failNext({
 				status,
-				message: message ?? (status === 429 ? 'Rate limit exceeded' : `Injected failure ${status}`),
-				details: details ?? (status === 429 ? 'error/rate_limit_exceeded' : undefined),
+				message: message ?? (limited ? 'Rate limit exceeded' : undefined),
+				details: details ?? (limited ? 'error/rate_limit_exceeded' : undefined),
 				method,
 				path,
 				times,
-				retryAfter,
+				headers: retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) },
 			});
 		},
+		clearFaults: api.clearFaults,
+		setLatency: api.setLatency,
+		/** Forgets calls, faults, latency and every service request. */
 		reset() {
-			calls.length = 0;
-			failures.length = 0;
+			api.reset();
 			serviceRequests.clear();
 		},
 		close,
 	};
-}
-
-function safeJson(text) {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
 }
 
 module.exports = {

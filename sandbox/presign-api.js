@@ -8,10 +8,9 @@
 //   GET  /health
 //
 // When started with a token, /presign wants "Authorization: Bearer <token>".
-const http = require('node:http');
 const crypto = require('node:crypto');
 const { patternBuffer } = require('./bytes');
-const { listen } = require('./listen');
+const { createJsonApi, ApiError, reply } = require('./json-api');
 
 const PHOTO_JPEG_BASE64 =
 	'/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAYACADASIAAhEBAxEB/8QAGAABAQEBAQAAAAAAAAAAAAAAAwABAgT/xAAVEAEBAAAAAAAAAAAAAAAAAAACAP/EABYBAQEBAAAAAAAAAAAAAAAAAAUEBv/EABgRAAIDAAAAAAAAAAAAAAAAAAADAQIE/9oADAMBAAIRAxEAPwDWoGrpqFqPzIHXMOWoWrWoWrQ5kBTmHuahaqqPNSCh1pAahaqrQ5qQFOtJ/9k=';
@@ -45,41 +44,16 @@ function fixture(name) {
 	return cache.get(name);
 }
 
-function sendJson(res, status, value) {
-	const body = Buffer.from(JSON.stringify(value));
-	res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': body.length });
-	res.end(body);
-}
-
-function readJson(req) {
-	return new Promise((resolve, reject) => {
-		const chunks = [];
-		req.on('data', (c) => chunks.push(c));
-		req.on('error', reject);
-		req.on('end', () => {
-			const text = Buffer.concat(chunks).toString('utf8');
-			if (!text) return resolve({});
-			try {
-				resolve(JSON.parse(text));
-			} catch {
-				reject(Object.assign(new Error('body is not JSON'), { status: 400 }));
-			}
-		});
-	});
-}
-
 async function presign(storage, body) {
 	const { key, contentType, size, partSize, expiresIn } = body;
 	const method = String(body.method || 'PUT').toUpperCase();
-	if (typeof key !== 'string' || !key)
-		throw Object.assign(new Error('key is required'), { status: 400 });
+	if (typeof key !== 'string' || !key) throw new ApiError(400, 'key is required');
 	if (method === 'PUT') return storage.presignPut(key, { contentType, expiresIn });
 	if (method === 'POST') {
 		return storage.presignPost(key, { contentType, maxBytes: body.maxBytes, expiresIn });
 	}
 	if (method === 'MULTIPART') {
-		if (!(Number(size) > 0))
-			throw Object.assign(new Error('size is required for MULTIPART'), { status: 400 });
+		if (!(Number(size) > 0)) throw new ApiError(400, 'size is required for MULTIPART');
 		return storage.createMultipartUpload(key, {
 			size: Number(size),
 			partSize: partSize ? Number(partSize) : undefined,
@@ -87,7 +61,7 @@ async function presign(storage, body) {
 			expiresIn,
 		});
 	}
-	throw Object.assign(new Error('method must be PUT, POST or MULTIPART'), { status: 400 });
+	throw new ApiError(400, 'method must be PUT, POST or MULTIPART');
 }
 
 /**
@@ -97,38 +71,35 @@ async function presign(storage, body) {
  */
 async function startPresignApi({ port = 0, host = '127.0.0.1', storage, token } = {}) {
 	if (!storage) throw new Error('startPresignApi needs the storage sandbox');
-	const calls = [];
-	const server = http.createServer(async (req, res) => {
-		const url = new URL(req.url, 'http://x');
-		try {
-			if (req.method === 'GET' && url.pathname === '/health')
-				return sendJson(res, 200, { ok: true });
-			if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname.startsWith('/files/')) {
-				const file = fixture(decodeURIComponent(url.pathname.slice('/files/'.length)));
-				if (!file) return sendJson(res, 404, { error: 'no such file' });
-				calls.push({ method: req.method, path: url.pathname });
-				res.writeHead(200, {
-					'Content-Type': file.contentType,
-					'Content-Length': file.size,
-					'Content-Disposition': `attachment; filename="${file.name}"`,
-				});
-				return res.end(req.method === 'HEAD' ? undefined : file.body);
-			}
-			if (req.method === 'POST' && url.pathname === '/presign') {
-				if (token && req.headers.authorization !== `Bearer ${token}`) {
-					return sendJson(res, 401, { error: 'missing or wrong bearer token' });
-				}
-				const body = await readJson(req);
-				const target = await presign(storage, body);
-				calls.push({ method: 'POST', path: '/presign', body });
-				return sendJson(res, 200, { key: body.key, target });
-			}
-			sendJson(res, 404, { error: 'not found' });
-		} catch (err) {
-			sendJson(res, err.status || 500, { error: err.message });
-		}
+	const api = createJsonApi({
+		auth: token
+			? { header: 'authorization', expected: `Bearer ${token}`, scope: '/presign' }
+			: undefined,
+		envelope: (status, message, details) => ({
+			error: details === undefined ? message : `${message}: ${details}`,
+		}),
+		errors: {
+			unauthorized: { message: 'missing or wrong bearer token' },
+			notFound: { message: 'not found' },
+			invalidJson: { message: 'body is not JSON' },
+		},
 	});
-	return { ...(await listen(server, { port, host })), token, calls };
+	api.route('GET', '/health', () => ({ ok: true }));
+	const serveFile = ({ params }) => {
+		const file = fixture(decodeURIComponent(params.name));
+		if (!file) throw new ApiError(404, 'no such file');
+		return reply(200, file.body, {
+			'Content-Type': file.contentType,
+			'Content-Disposition': `attachment; filename="${file.name}"`,
+		});
+	};
+	api.route('GET', '/files/:name', serveFile);
+	api.route('HEAD', '/files/:name', serveFile);
+	api.route('POST', '/presign', async ({ json }) => {
+		const body = json();
+		return { key: body.key, target: await presign(storage, body) };
+	});
+	return { ...(await api.listen({ port, host })), token, calls: api.calls };
 }
 
 module.exports = { startPresignApi, fixture, fixtureNames: () => Object.keys(FIXTURES) };

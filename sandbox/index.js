@@ -36,6 +36,19 @@ function availableEmulators() {
 }
 
 /**
+ * Starts one provider emulator by its name in EMULATORS.
+ * @param {string} name
+ * @param {{port?: number, host?: string, storage: object}} options port 0 means any free port
+ */
+async function startEmulator(name, { port, host = '127.0.0.1', storage }) {
+	const emulator = EMULATORS.find((e) => e.name === name);
+	if (!emulator)
+		throw new Error(`No emulator named ${name}; known: ${EMULATORS.map((e) => e.name)}`);
+	const start = require(emulator.file)[emulator.start];
+	return await start({ port: port ?? emulator.port, host, storage });
+}
+
+/**
  * @param {{ports?: Record<string, number>, host?: string}} [options]
  *   ports: per-server port; missing ones use DEFAULT_PORTS, 0 means any free port.
  */
@@ -54,8 +67,7 @@ async function startSandbox({ ports = {}, host = '127.0.0.1' } = {}) {
 		started.push(presignApi);
 		const emulators = {};
 		for (const e of availableEmulators()) {
-			const start = require(e.file)[e.start];
-			emulators[e.name] = await start({ port: portOf(e.name), host, storage });
+			emulators[e.name] = await startEmulator(e.name, { port: portOf(e.name), host, storage });
 			started.push(emulators[e.name]);
 		}
 		const urls = { storage: storage.url, presignApi: presignApi.url };
@@ -85,6 +97,7 @@ async function closeAll(servers) {
 
 module.exports = {
 	startSandbox,
+	startEmulator,
 	sandboxCredentials,
 	availableEmulators,
 	DEFAULT_PORTS,

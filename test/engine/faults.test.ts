@@ -3,7 +3,7 @@
 // whole, permanent ones fail at once with the storage's own code and no secret in the text.
 import { NodeApiError } from 'n8n-workflow';
 
-import { useEngineWithStorage } from './setup';
+import { useEngineWithSandbox } from '../support/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../sandbox/bytes');
@@ -11,7 +11,7 @@ const { patternSha256 } = require('../../sandbox/bytes');
 const MiB = 1024 * 1024;
 
 describe('storage faults', () => {
-	const env = useEngineWithStorage('filesystem');
+	const env = useEngineWithSandbox('filesystem');
 
 	const upload = async (size: number, target: unknown, options: Record<string, unknown> = {}) =>
 		await env.engine.run({
@@ -93,9 +93,7 @@ describe('storage faults', () => {
 		expect(shown).not.toContain(signature);
 		expect(shown).not.toContain(tampered.split('X-Amz-Signature=')[1].slice(0, 20));
 		expect(shown).not.toMatch(/X-Amz-Credential=AKIA/);
-		expect(
-			env.storage.stats.requests.filter((r: { method: string }) => r.method === 'PUT'),
-		).toHaveLength(1);
+		expect(env.storage.stats.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
 		expect(env.storage.getObject(key)).toBeUndefined();
 	}, 30_000);
 
@@ -143,11 +141,9 @@ describe('storage faults', () => {
 		const run = await upload(size, target);
 
 		expect(run.error('Upload')?.message).toMatch(/AccessDenied/);
-		expect(
-			env.storage
-				.listUploads()
-				.filter((open: { uploadId: string }) => open.uploadId === target.uploadId),
-		).toEqual([]);
+		expect(env.storage.listUploads().filter((open) => open.uploadId === target.uploadId)).toEqual(
+			[],
+		);
 		expect(env.storage.getObject('faults/aborted.bin')).toBeUndefined();
 	}, 30_000);
 
@@ -167,11 +163,9 @@ describe('storage faults', () => {
 		const run = await upload(size, target);
 
 		expect(run.error('Upload')?.message).toMatch(/MalformedXML/);
-		expect(
-			env.storage
-				.listUploads()
-				.filter((open: { uploadId: string }) => open.uploadId === target.uploadId),
-		).toEqual([]);
+		expect(env.storage.listUploads().filter((open) => open.uploadId === target.uploadId)).toEqual(
+			[],
+		);
 	}, 30_000);
 
 	it('stops uploading when the execution is cancelled', async () => {
@@ -189,7 +183,7 @@ describe('storage faults', () => {
 				{
 					name: 'Upload',
 					type: 'presignedUpload',
-					parameters: { target, options: { partConcurrency: 1 } as never },
+					parameters: { target: target as never, options: { partConcurrency: 1 } as never },
 				},
 			],
 			cancelAfterMs: 700,

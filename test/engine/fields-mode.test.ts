@@ -1,5 +1,5 @@
 // The generic node with its target typed as single fields, as users build it from expressions.
-import { useEngineWithStorage } from './setup';
+import { useEngineWithSandbox } from '../support/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../sandbox/bytes');
@@ -7,7 +7,7 @@ const { patternSha256 } = require('../../sandbox/bytes');
 const MiB = 1024 * 1024;
 
 describe('Presigned Upload with Target = Fields', () => {
-	const env = useEngineWithStorage('filesystem');
+	const env = useEngineWithSandbox('filesystem');
 
 	const upload = async (size: number, parameters: Record<string, unknown>) =>
 		await env.engine.run({
@@ -77,7 +77,7 @@ describe('Presigned Upload with Target = Fields', () => {
 
 		const run = await upload(size, {
 			method: 'MULTIPART',
-			partUrls: JSON.stringify(target.parts.map((part: { url: string }) => part.url)),
+			partUrls: JSON.stringify(target.parts.map((part) => part.url)),
 			partSize: 5 * MiB,
 			completeUrl: target.completeUrl,
 			abortUrl: target.abortUrl,

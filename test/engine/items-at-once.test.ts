@@ -1,5 +1,5 @@
 // "Items at Once" runs uploads side by side yet keeps output order and pairedItem as with one.
-import { useEngineWithStorage } from './setup';
+import { useEngineWithSandbox } from '../support/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../sandbox/bytes');
@@ -8,7 +8,7 @@ const ITEMS = 20;
 const SIZE = 64 * 1024;
 
 describe('Items at Once', () => {
-	const env = useEngineWithStorage('filesystem');
+	const env = useEngineWithSandbox('filesystem');
 
 	const runWith = async (
 		itemsAtOnce: number | undefined,
@@ -65,7 +65,7 @@ describe('Items at Once', () => {
 		);
 		output.forEach((item, index) => {
 			expect(item.json.upload).toMatchObject({ sha256: patternSha256(SIZE, index + 1) });
-			expect(env.storage.getObject(`parallel/${index}.bin`).sha256).toBe(
+			expect(env.storage.getObject(`parallel/${index}.bin`)?.sha256).toBe(
 				patternSha256(SIZE, index + 1),
 			);
 		});
@@ -91,9 +91,9 @@ describe('Items at Once', () => {
 		const failed = output.flatMap((item, index) => (item.json.error ? [index] : []));
 		expect(failed).toEqual([1, 7, 19]);
 		expect(output[7].json.error).toMatch(/binary/i);
-		expect(
-			env.storage.listObjects().filter((key: string) => key.startsWith('partial/')),
-		).toHaveLength(ITEMS - 3);
+		expect(env.storage.listObjects().filter((key) => key.startsWith('partial/'))).toHaveLength(
+			ITEMS - 3,
+		);
 	}, 60_000);
 
 	it('without continuing on fail, reports the first failing item in input order and starts no more', async () => {
@@ -102,8 +102,8 @@ describe('Items at Once', () => {
 		expect(run.error('Upload')?.message).toMatch(/\[item 5\]/);
 		const uploaded = env.storage
 			.listObjects()
-			.filter((key: string) => key.startsWith('stop/'))
-			.map((key: string) => Number(key.slice('stop/'.length, -'.bin'.length)));
+			.filter((key) => key.startsWith('stop/'))
+			.map((key) => Number(key.slice('stop/'.length, -'.bin'.length)));
 		expect(uploaded).toEqual(expect.arrayContaining([0, 1, 2, 3, 4]));
 		expect(Math.max(...uploaded)).toBeLessThan(5 + 4);
 	}, 60_000);

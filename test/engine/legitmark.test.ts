@@ -3,42 +3,30 @@
 // PUTs that storage verifies (signature, signed headers, content type, length).
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { startEngine } from './harness';
+import type { NodeSpec } from '../support/engine';
+import { useEngineWithSandbox } from '../support/sandbox';
+import { SIDES, TAXONOMY, type LegitmarkSide } from '../support/emulators/legitmark';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { startStorage } = require('../../sandbox/storage');
-const { startLegitmark, SIDES, TAXONOMY } = require('../../sandbox/legitmark');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternBuffer, patternSha256 } = require('../../sandbox/bytes');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
-const [FRONT, SIZE_TAG] = SIDES as Array<{ uuid: string; name: string }>;
+const [FRONT, SIZE_TAG] = SIDES;
 const PHOTO_BYTES = 300 * 1024 + 7;
 
-let engine: Awaited<ReturnType<typeof startEngine>>;
-let storage: any;
-let legitmark: any;
-let credentials: Record<string, Record<string, string>>;
-
-beforeAll(async () => {
-	engine = await startEngine('filesystem');
-	storage = await startStorage();
-	legitmark = await startLegitmark({ storage });
-	credentials = {
-		legitmarkApi: { apiKey: legitmark.apiKey, baseUrl: legitmark.url, assetBaseUrl: legitmark.url },
-	};
-});
-
-afterAll(async () => {
-	await legitmark?.close();
-	await storage?.close();
+const env = useEngineWithSandbox('filesystem', { emulators: ['legitmark'] });
+const legitmark = () => env.emulators.legitmark;
+const credentials = () => ({
+	legitmarkApi: {
+		apiKey: legitmark().apiKey,
+		baseUrl: legitmark().url,
+		assetBaseUrl: legitmark().url,
+	},
 });
 
 beforeEach(() => {
-	legitmark.reset();
-	storage.clear();
+	legitmark().reset();
+	env.storage.clear();
 });
-
-type NodeSpec = Partial<INode> & Pick<INode, 'name' | 'type' | 'parameters'>;
 
 const legitmarkCredential = { legitmarkApi: { id: 'legitmarkSandbox', name: 'Legitmark sandbox' } };
 
@@ -83,8 +71,8 @@ const submit = legitmarkNode(
 	{ executeOnce: true },
 );
 
-function expectStoredPhoto(sr: string, side: { uuid: string }, seed: number) {
-	const object = storage.getObject(`sr/${sr}/${side.uuid}.jpg`);
+function expectStoredPhoto(sr: string, side: LegitmarkSide, seed: number) {
+	const object = env.storage.getObject(`sr/${sr}/${side.uuid}.jpg`)!;
 	expect(object).toBeDefined();
 	expect(object.sha256).toBe(patternSha256(PHOTO_BYTES, seed));
 	expect(Buffer.compare(object.body, patternBuffer(PHOTO_BYTES, seed))).toBe(0);
@@ -95,15 +83,15 @@ function expectStoredPhoto(sr: string, side: { uuid: string }, seed: number) {
 	});
 }
 
-function onlyServiceRequest(): { uuid: string; state: { primary: string } } {
-	const all = [...legitmark.serviceRequests.values()];
+function onlyServiceRequest() {
+	const all = [...legitmark().serviceRequests.values()];
 	expect(all).toHaveLength(1);
 	return all[0];
 }
 
 describe('Legitmark on the real engine', () => {
 	it('Upload File for two sides, then Submit: both photos byte-identical in storage, the request in QC', async () => {
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				createServiceRequest,
 				photos(),
@@ -116,7 +104,7 @@ describe('Legitmark on the real engine', () => {
 				}),
 				submit,
 			],
-			credentials,
+			credentials: credentials(),
 		});
 
 		for (const name of ['Create', 'Upload', 'Submit']) expect(run.error(name)).toBeUndefined();
@@ -132,15 +120,13 @@ describe('Legitmark on the real engine', () => {
 			patternSha256(PHOTO_BYTES, 2),
 		]);
 		// The key went to Legitmark on every call, /intent included, as Legitmark's SDK does.
-		expect(
-			legitmark.calls.every(
-				(call: { auth?: string }) => call.auth === `Bearer ${legitmark.apiKey}`,
-			),
-		).toBe(true);
+		expect(legitmark().calls.every((call) => call.auth === `Bearer ${legitmark().apiKey}`)).toBe(
+			true,
+		);
 	});
 
 	it('Get Upload URL → Set → Upload Binary → Wait for Requirements → Submit gives the same result', async () => {
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				createServiceRequest,
 				photos(),
@@ -173,7 +159,7 @@ describe('Legitmark on the real engine', () => {
 				),
 				submit,
 			],
-			credentials,
+			credentials: credentials(),
 		});
 
 		for (const name of ['Get URL', 'Upload', 'Wait', 'Submit'])
@@ -192,8 +178,8 @@ describe('Legitmark on the real engine', () => {
 	});
 
 	it('continues on fail: the middle photo is missing, the other two are uploaded, pairedItem intact', async () => {
-		const sr = legitmark.seedServiceRequest();
-		const run = await engine.run({
+		const sr = legitmark().seedServiceRequest();
+		const run = await env.engine.run({
 			nodes: [
 				photos({ count: 3, missing: [1] }),
 				legitmarkNode(
@@ -202,29 +188,27 @@ describe('Legitmark on the real engine', () => {
 						resource: 'image',
 						operation: 'uploadFile',
 						serviceRequestId: sr.uuid,
-						sideId: `={{ [${SIDES.map((s: { uuid: string }) => `'${s.uuid}'`).join(', ')}][$json.index] }}`,
+						sideId: `={{ [${SIDES.map((s) => `'${s.uuid}'`).join(', ')}][$json.index] }}`,
 						binaryPropertyName: 'data',
 					},
 					{ onError: 'continueRegularOutput' },
 				),
 			],
-			credentials,
+			credentials: credentials(),
 		});
 
 		const items = run.output('Upload');
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[1].json.error).toMatch(/binary/i);
-		expect(storage.listObjects()).toEqual(
+		expect(env.storage.listObjects()).toEqual(
 			[`sr/${sr.uuid}/${FRONT.uuid}.jpg`, `sr/${sr.uuid}/${SIDES[2].uuid}.jpg`].sort(),
 		);
-		expect(
-			legitmark.calls.filter((call: { path: string }) => call.path === '/intent'),
-		).toHaveLength(2);
+		expect(legitmark().calls.filter((call) => call.path === '/intent')).toHaveLength(2);
 	});
 
 	it('refuses to submit with one required side missing, and the request stays a draft', async () => {
-		const sr = legitmark.seedServiceRequest();
-		const run = await engine.run({
+		const sr = legitmark().seedServiceRequest();
+		const run = await env.engine.run({
 			nodes: [
 				photos({ count: 1 }),
 				legitmarkNode('Upload', {
@@ -240,23 +224,21 @@ describe('Legitmark on the real engine', () => {
 					serviceRequestId: sr.uuid,
 				}),
 			],
-			credentials,
+			credentials: credentials(),
 		});
 
 		expect(run.error('Submit')?.message).toBe(
 			`Service request ${sr.uuid} is not ready to submit: 1 of 2 required sides present; missing: ${SIZE_TAG.name} (${SIZE_TAG.uuid})`,
 		);
-		expect(legitmark.serviceRequests.get(sr.uuid).state.primary).toBe('DRAFT');
-		expect(legitmark.calls.some((call: { path: string }) => call.path.endsWith('/submit'))).toBe(
-			false,
-		);
+		expect(legitmark().serviceRequests.get(sr.uuid)?.state.primary).toBe('DRAFT');
+		expect(legitmark().calls.some((call) => call.path.endsWith('/submit'))).toBe(false);
 	});
 
 	it("keeps Legitmark's 429 message and status when /intent is rate limited", async () => {
-		const sr = legitmark.seedServiceRequest();
-		legitmark.failNext({ status: 429, path: '/intent', retryAfter: 2 });
+		const sr = legitmark().seedServiceRequest();
+		legitmark().failNext({ status: 429, path: '/intent', retryAfter: 2 });
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos({ count: 1 }),
 				legitmarkNode('Upload', {
@@ -267,7 +249,7 @@ describe('Legitmark on the real engine', () => {
 					binaryPropertyName: 'data',
 				}),
 			],
-			credentials,
+			credentials: credentials(),
 		});
 
 		expect(run.error('Upload')).toMatchObject({
@@ -275,6 +257,6 @@ describe('Legitmark on the real engine', () => {
 			message: 'Rate limit exceeded',
 			httpCode: '429',
 		});
-		expect(storage.listObjects()).toEqual([]);
+		expect(env.storage.listObjects()).toEqual([]);
 	});
 });

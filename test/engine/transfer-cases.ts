@@ -1,7 +1,7 @@
 // Byte-identical uploads through the real n8n engine into the strict storage sandbox, for every
 // upload style and the sizes where off-by-one and part-boundary bugs live.
-import type { BinaryMode } from './harness';
-import { useEngineWithStorage } from './setup';
+import type { BinaryMode } from '../support/engine';
+import { useEngineWithSandbox } from '../support/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../sandbox/bytes');
@@ -12,7 +12,7 @@ const PART_SIZE = 5 * MiB;
 
 export function describeTransfers(mode: BinaryMode) {
 	describe(`uploads through WorkflowExecute, binary data mode "${mode}"`, () => {
-		const env = useEngineWithStorage(mode);
+		const env = useEngineWithSandbox(mode);
 
 		const targets: Record<string, (key: string, size: number) => Promise<unknown>> = {
 			PUT: async (key) =>

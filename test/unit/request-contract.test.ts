@@ -1,8 +1,7 @@
 // The exact requests the engine sends to storage hosts, pinned with nock behind the real engine.
 import nock from 'nock';
 
-import { startEngine } from '../engine/harness';
-import { useNock } from '../support/nock';
+import { useNockedEngine } from '../support/nock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternBuffer } = require('../../sandbox/bytes');
@@ -22,12 +21,7 @@ const CLIENT_HEADERS = [
 	'content-length',
 ];
 
-let engine: Awaited<ReturnType<typeof startEngine>>;
-
-useNock();
-beforeAll(async () => {
-	engine = await startEngine('default');
-});
+const env = useNockedEngine('default');
 
 function storageHost() {
 	return nock(HOST, { badheaders: [...CREDENTIAL_HEADERS, ...FRAMING_FORBIDDEN] });
@@ -37,7 +31,7 @@ async function upload(
 	target: unknown,
 	{ size = 1000, options = {}, mimeType = 'image/jpeg' } = {},
 ) {
-	const run = await engine.run({
+	const run = await env.engine.run({
 		nodes: [
 			{
 				name: 'Source',
@@ -404,7 +398,7 @@ describe('bad input fails before any request', () => {
 	});
 
 	it('names the missing binary field', async () => {
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				{ name: 'Source', type: 'binarySource', parameters: { count: 1, missing: [0] as never } },
 				{

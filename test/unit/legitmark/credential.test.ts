@@ -1,11 +1,7 @@
 import { NodeHelpers } from 'n8n-workflow';
 
 import { LegitmarkApi } from '../../../credentials/LegitmarkApi.credentials';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { startStorage } = require('../../../sandbox/storage');
-const { startLegitmark } = require('../../../sandbox/legitmark');
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { useSandbox } from '../../support/sandbox';
 
 const credential = new LegitmarkApi();
 const property = (name: string) => credential.properties.find((p) => p.name === name)!;
@@ -33,21 +29,12 @@ describe('Legitmark API credential', () => {
 	});
 
 	describe('test request against the emulator', () => {
-		let storage: any;
-		let legitmark: any;
-		beforeAll(async () => {
-			storage = await startStorage();
-			legitmark = await startLegitmark({ storage });
-		});
-		afterAll(async () => {
-			await legitmark.close();
-			await storage.close();
-		});
+		const env = useSandbox({ emulators: ['legitmark'] });
 
 		async function runTest(apiKey: string): Promise<number> {
 			const { request } = credential.test;
 			expect(request.baseURL).toBe('={{$credentials.baseUrl}}');
-			const url = new URL(`${legitmark.url}${request.url}`);
+			const url = new URL(`${env.emulators.legitmark.url}${request.url}`);
 			for (const [name, value] of Object.entries(request.qs ?? {})) {
 				url.searchParams.set(name, String(value));
 			}
@@ -56,9 +43,9 @@ describe('Legitmark API credential', () => {
 		}
 
 		it('passes with the right key and fails with another', async () => {
-			expect(await runTest(legitmark.apiKey)).toBe(200);
+			expect(await runTest(env.emulators.legitmark.apiKey)).toBe(200);
 			expect(await runTest('leo_other')).toBe(401);
-			expect(legitmark.calls.at(-1)).toMatchObject({
+			expect(env.emulators.legitmark.calls.at(-1)).toMatchObject({
 				method: 'GET',
 				path: '/api/v2/categories',
 				query: { page_size: '1' },

@@ -1,7 +1,8 @@
 // Shared ids, hosts and workflow pieces for the Legitmark request-contract tests. The node runs on
-// n8n's real engine (test/engine/harness.ts); nock stands in for Legitmark and for S3.
-import nock from 'nock';
+// n8n's real engine (test/support/engine.ts); nock stands in for Legitmark and for S3.
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+
+import type { NodeSpec } from '../../support/engine';
 
 export const PLATFORM = 'https://api.legitmark.com';
 export const ASSET = 'https://asset.legitmark.com';
@@ -44,8 +45,6 @@ export function presignedUrl(
 
 export const objectPath = (side: string) => `/cdn.legitmark.com/sr/${SR}/${side}`;
 
-type NodeSpec = Partial<INode> & Pick<INode, 'name' | 'type' | 'parameters'>;
-
 export function photos(parameters: IDataObject = {}): NodeSpec {
 	return {
 		name: 'Photos',
@@ -68,18 +67,4 @@ export function legitmark(parameters: INodeParameters, extra: Partial<INode> = {
 		credentials: { legitmarkApi: { id: 'legitmarkUnit', name: 'Legitmark unit tests' } },
 		...extra,
 	};
-}
-
-/** Counts requests that reached no interceptor, i.e. any request a test did not expect. */
-export function trackUnexpectedRequests(): { count: () => number } {
-	let unexpected = 0;
-	const listener = () => unexpected++;
-	nock.emitter.on('no match', listener);
-	afterEach(() => {
-		unexpected = 0;
-	});
-	afterAll(() => {
-		nock.emitter.removeListener('no match', listener);
-	});
-	return { count: () => unexpected };
 }

@@ -1,6 +1,5 @@
 import nock from 'nock';
 
-import { startEngine } from '../../engine/harness';
 import {
 	ASSET,
 	BEARER,
@@ -10,16 +9,10 @@ import {
 	presignedUrl,
 	SIZE_TAG,
 	SR,
-	trackUnexpectedRequests,
 } from './fixtures';
-import { useNock } from '../../support/nock';
+import { useNockedEngine } from '../../support/nock';
 
-let engine: Awaited<ReturnType<typeof startEngine>>;
-beforeAll(async () => {
-	engine = await startEngine('default');
-});
-useNock();
-const unexpected = trackUnexpectedRequests();
+const env = useNockedEngine('default');
 
 const getUploadUrl = (extra = {}) =>
 	legitmark({
@@ -40,7 +33,7 @@ describe('Image → Get Upload URL', () => {
 			.query({ sr: SR, side: `${SIZE_TAG}.jpeg` })
 			.reply(200, { message: 'Pre-signed URL generated successfully.', url });
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos({ fileName: 'tag.jpeg', mimeType: 'image/jpeg', json: { sku: 'SKU-7' } }),
 				getUploadUrl(),
@@ -79,7 +72,7 @@ describe('Image → Get Upload URL', () => {
 			.query({ sr: SR, side: `${SIZE_TAG}.jpg` })
 			.reply(200, { url: presignedUrl(`sr/${SR}/${SIZE_TAG}.jpg`) });
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), getUploadUrl({ serviceRequestId: ` ${SR.toUpperCase()} ` })],
 			credentials,
 		});
@@ -91,7 +84,7 @@ describe('Image → Get Upload URL', () => {
 	it('fails when Legitmark answers without a URL', async () => {
 		nock(ASSET).get('/intent').query(true).reply(200, { message: 'ok' });
 
-		const run = await engine.run({ nodes: [photos(), getUploadUrl()], credentials });
+		const run = await env.engine.run({ nodes: [photos(), getUploadUrl()], credentials });
 
 		expect(run.error('Legitmark')?.message).toBe(
 			'Legitmark answered the upload intent without a URL',
@@ -108,7 +101,7 @@ describe('Image → Get Upload URL', () => {
 			.query(true)
 			.reply(200, { message: 'Pre-signed URL generated successfully.', url });
 
-		const run = await engine.run({ nodes: [photos(), getUploadUrl()], credentials });
+		const run = await env.engine.run({ nodes: [photos(), getUploadUrl()], credentials });
 
 		expect(run.error('Legitmark')).toBeUndefined();
 		expect(api.isDone()).toBe(true);
@@ -124,7 +117,7 @@ describe('Image → Get Upload URL', () => {
 				error: { code: 400, message: 'Side not part of this service request', details: 'sr/side' },
 			});
 
-		const run = await engine.run({ nodes: [photos(), getUploadUrl()], credentials });
+		const run = await env.engine.run({ nodes: [photos(), getUploadUrl()], credentials });
 
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
@@ -134,7 +127,7 @@ describe('Image → Get Upload URL', () => {
 	});
 
 	it('refuses a service request id that resolves to nothing, before any request', async () => {
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), getUploadUrl({ serviceRequestId: '={{ $json.missing }}' })],
 			credentials,
 		});
@@ -142,6 +135,6 @@ describe('Image → Get Upload URL', () => {
 		expect(run.error('Legitmark')?.message).toMatch(
 			/^"Service Request ID" must be a UUID .*got nothing \[item 0\]$/,
 		);
-		expect(unexpected.count()).toBe(0);
+		expect(env.unexpected.count()).toBe(0);
 	});
 });

@@ -1,30 +1,14 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEngine } from '../../engine/harness';
-import {
-	BEARER,
-	credentials,
-	FRONT,
-	legitmark,
-	photos,
-	PLATFORM,
-	SIZE_TAG,
-	SR,
-	trackUnexpectedRequests,
-} from './fixtures';
-import { useNock } from '../../support/nock';
+import { BEARER, credentials, FRONT, legitmark, photos, PLATFORM, SIZE_TAG, SR } from './fixtures';
+import { useNockedEngine } from '../../support/nock';
 
 const CATEGORY = '5b0d3f4e-2c1a-4e8b-9f60-1a2b3c4d5e01';
 const TYPE = '5b0d3f4e-2c1a-4e8b-9f60-1a2b3c4d5e02';
 const BRAND = '5b0d3f4e-2c1a-4e8b-9f60-1a2b3c4d5e03';
 
-let engine: Awaited<ReturnType<typeof startEngine>>;
-beforeAll(async () => {
-	engine = await startEngine('default');
-});
-useNock();
-const unexpected = trackUnexpectedRequests();
+const env = useNockedEngine('default');
 
 const api = () => nock(PLATFORM, { reqheaders: { authorization: BEARER } });
 
@@ -86,7 +70,7 @@ describe('Service Request → Create', () => {
 				sr: { uuid: SR, external_id: 'SKU-42', state: { primary: 'DRAFT', supplement: null } },
 			});
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos(),
 				legitmark({
@@ -113,7 +97,7 @@ describe('Service Request → Create', () => {
 	});
 
 	it('refuses a category that is not a UUID before any request', async () => {
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos(),
 				legitmark({
@@ -130,7 +114,7 @@ describe('Service Request → Create', () => {
 		expect(run.error('Legitmark')?.message).toMatch(
 			/^"Category ID" must be a UUID.*"Handbags" \[item 0\]$/,
 		);
-		expect(unexpected.count()).toBe(0);
+		expect(env.unexpected.count()).toBe(0);
 	});
 
 	it('does not send a create twice after a 503, since the first may have been stored', async () => {
@@ -140,7 +124,7 @@ describe('Service Request → Create', () => {
 			.post('/api/v2/sr')
 			.reply(200, { success: true, sr: { uuid: SR } });
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos(),
 				legitmark({
@@ -170,7 +154,7 @@ describe('Service Request → Create', () => {
 				},
 			});
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos(),
 				legitmark({
@@ -198,7 +182,7 @@ describe('Service Request → Create', () => {
 			.post('/api/v2/sr')
 			.reply(401, { success: false, error: { code: 401, message: 'Unauthorized' } });
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos(),
 				legitmark({
@@ -226,7 +210,7 @@ describe('Service Request → Get', () => {
 			.query(sidesQuery)
 			.reply(200, srWithSides({ front: true, tag: false }));
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), serviceRequest('get', { include: ['item', 'sides'] })],
 			credentials,
 		});
@@ -243,7 +227,7 @@ describe('Service Request → Get', () => {
 			.query({ item: 'true', sides: 'true', requirements: 'true', outcome: 'true' })
 			.reply(200, { success: true, sr: { uuid: SR } });
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), serviceRequest('get', { include: ['outcome', 'requirements'] })],
 			credentials,
 		});
@@ -261,7 +245,7 @@ describe('Service Request → Get', () => {
 				error: { code: 404, message: 'Service request not found', details: 'sr/not-found' },
 			});
 
-		const run = await engine.run({ nodes: [photos(), serviceRequest('get')], credentials });
+		const run = await env.engine.run({ nodes: [photos(), serviceRequest('get')], credentials });
 
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
@@ -286,7 +270,7 @@ describe('Service Request → Wait for Requirements', () => {
 			.query(sidesQuery)
 			.reply(200, srWithSides({ front: true, tag: true }));
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 })],
 			credentials,
 		});
@@ -306,7 +290,7 @@ describe('Service Request → Wait for Requirements', () => {
 			.reply(200, srWithSides({ front: true, tag: false }));
 
 		const started = Date.now();
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), wait({ pollIntervalSeconds: 0.2, timeoutSeconds: 0.5 })],
 			credentials,
 		});
@@ -327,7 +311,7 @@ describe('Service Request → Wait for Requirements', () => {
 			.query(sidesQuery)
 			.reply(200, srWithSides({ front: true, tag: true }));
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 })],
 			credentials,
 		});
@@ -347,7 +331,7 @@ describe('Service Request → Wait for Requirements', () => {
 			.times(3)
 			.reply(500, { success: false, error: { code: 500, message: 'Internal server error' } });
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 })],
 			credentials,
 		});
@@ -379,7 +363,10 @@ describe('Service Request → Complete Upload (Submit)', () => {
 			)
 			.reply(200, submitted);
 
-		const run = await engine.run({ nodes: [photos(), serviceRequest('complete')], credentials });
+		const run = await env.engine.run({
+			nodes: [photos(), serviceRequest('complete')],
+			credentials,
+		});
 
 		expect(run.error('Legitmark')).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -392,13 +379,16 @@ describe('Service Request → Complete Upload (Submit)', () => {
 			.query(sidesQuery)
 			.reply(200, srWithSides({ front: false, tag: false }));
 
-		const run = await engine.run({ nodes: [photos(), serviceRequest('complete')], credentials });
+		const run = await env.engine.run({
+			nodes: [photos(), serviceRequest('complete')],
+			credentials,
+		});
 
 		expect(check.isDone()).toBe(true);
 		expect(run.error('Legitmark')?.message).toBe(
 			`Service request ${SR} is not ready to submit: 0 of 2 required sides present; missing: Front (${FRONT}), Interior Size Tag (${SIZE_TAG})`,
 		);
-		expect(unexpected.count()).toBe(0);
+		expect(env.unexpected.count()).toBe(0);
 	});
 
 	it('leaves the decision to Legitmark when the check is off, keeping its 400', async () => {
@@ -413,7 +403,7 @@ describe('Service Request → Complete Upload (Submit)', () => {
 				},
 			});
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), serviceRequest('complete', { checkRequirements: false })],
 			credentials,
 		});

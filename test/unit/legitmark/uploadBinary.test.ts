@@ -1,27 +1,12 @@
 import nock from 'nock';
 
-import { startEngine } from '../../engine/harness';
-import {
-	FRONT,
-	legitmark,
-	objectPath,
-	photos,
-	presignedUrl,
-	SR,
-	STORAGE,
-	trackUnexpectedRequests,
-} from './fixtures';
-import { useNock } from '../../support/nock';
+import { FRONT, legitmark, objectPath, photos, presignedUrl, SR, STORAGE } from './fixtures';
+import { useNockedEngine } from '../../support/nock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../../sandbox/bytes');
 
-let engine: Awaited<ReturnType<typeof startEngine>>;
-beforeAll(async () => {
-	engine = await startEngine('filesystem');
-});
-useNock();
-const unexpected = trackUnexpectedRequests();
+const env = useNockedEngine('filesystem');
 
 const uploadBinary = (extra = {}) =>
 	legitmark(
@@ -42,7 +27,7 @@ describe('Image → Upload Binary', () => {
 			.query(true)
 			.reply(200, '', { ETag: '"abc"' });
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos({ size: 4096, json: { target } }), uploadBinary()],
 		});
 
@@ -71,7 +56,7 @@ describe('Image → Upload Binary', () => {
 			.query(true)
 			.reply(200);
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos({ fileName: 'front.png', mimeType: 'image/png', json: { url } }),
 				uploadBinary({ target: '={{ $json.url }}' }),
@@ -89,7 +74,7 @@ describe('Image → Upload Binary', () => {
 			.query(true)
 			.reply(200);
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos({ json: { target: { url, headers: { 'Content-Type': 'image/jpeg' } } } }),
 				uploadBinary({ options: { keepBinary: false } }),
@@ -106,12 +91,12 @@ describe('Image → Upload Binary', () => {
 			expires: 300,
 		});
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos({ json: { target: url } }), uploadBinary()],
 		});
 
 		expect(run.error('Legitmark')?.message).toMatch(/expired/);
-		expect(unexpected.count()).toBe(0);
+		expect(env.unexpected.count()).toBe(0);
 	});
 
 	it('keeps the storage status and code when S3 refuses the signature', async () => {
@@ -125,7 +110,9 @@ describe('Image → Upload Binary', () => {
 				{ 'Content-Type': 'application/xml' },
 			);
 
-		const run = await engine.run({ nodes: [photos({ json: { target: url } }), uploadBinary()] });
+		const run = await env.engine.run({
+			nodes: [photos({ json: { target: url } }), uploadBinary()],
+		});
 
 		const error = run.error('Legitmark');
 		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '403' });

@@ -1,7 +1,6 @@
 import nock from 'nock';
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startEngine } from '../../engine/harness';
 import {
 	ASSET,
 	BEARER,
@@ -13,19 +12,13 @@ import {
 	presignedUrl,
 	SR,
 	STORAGE,
-	trackUnexpectedRequests,
 } from './fixtures';
-import { useNock } from '../../support/nock';
+import { useNockedEngine } from '../../support/nock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../../sandbox/bytes');
 
-let engine: Awaited<ReturnType<typeof startEngine>>;
-beforeAll(async () => {
-	engine = await startEngine('filesystem');
-});
-useNock();
-const unexpected = trackUnexpectedRequests();
+const env = useNockedEngine('filesystem');
 
 const uploadFile = (parameters = {}, extra = {}) =>
 	legitmark(
@@ -65,7 +58,7 @@ describe('Image → Upload File', () => {
 			.query(true)
 			.reply(200, '', { ETag: '"etag-front"' });
 
-		const run = await engine.run({ nodes: [photos(), uploadFile()], credentials });
+		const run = await env.engine.run({ nodes: [photos(), uploadFile()], credentials });
 
 		expect(run.error('Legitmark')).toBeUndefined();
 		expect(api.isDone() && storage.isDone()).toBe(true);
@@ -91,7 +84,7 @@ describe('Image → Upload File', () => {
 			.query(true)
 			.reply(200);
 
-		const run = await engine.run({ nodes: [photos(), uploadFile()], credentials });
+		const run = await env.engine.run({ nodes: [photos(), uploadFile()], credentials });
 
 		expect(run.error('Legitmark')).toBeUndefined();
 		expect(storage.isDone()).toBe(true);
@@ -110,7 +103,7 @@ describe('Image → Upload File', () => {
 			.query(true)
 			.reply(200);
 
-		const run = await engine.run({ nodes: [photos(binary), uploadFile()], credentials });
+		const run = await env.engine.run({ nodes: [photos(binary), uploadFile()], credentials });
 
 		expect(run.error('Legitmark')).toBeUndefined();
 		expect(api.isDone() && storage.isDone()).toBe(true);
@@ -118,7 +111,7 @@ describe('Image → Upload File', () => {
 	});
 
 	it('refuses an image/webp binary before any request, listing the allowed types', async () => {
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos({ fileName: 'front.webp', mimeType: 'image/webp' }), uploadFile()],
 			credentials,
 		});
@@ -127,11 +120,11 @@ describe('Image → Upload File', () => {
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(/image\/webp \(front\.webp\).*jpg, jpeg, png, heic, dng/);
 		expect(error?.message).toContain('[item 0]');
-		expect(unexpected.count()).toBe(0);
+		expect(env.unexpected.count()).toBe(0);
 	});
 
 	it('refuses a side id that is not a UUID before any request, naming the field', async () => {
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [photos(), uploadFile({ sideId: `${FRONT}.jpg` })],
 			credentials,
 		});
@@ -140,7 +133,7 @@ describe('Image → Upload File', () => {
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(/^"Side ID" must be a UUID.*\[item 0\]$/);
 		expect(error.description).toContain('Leave the file extension off');
-		expect(unexpected.count()).toBe(0);
+		expect(env.unexpected.count()).toBe(0);
 	});
 
 	it.each([
@@ -161,7 +154,7 @@ describe('Image → Upload File', () => {
 					{ 'Retry-After': '3' },
 				);
 
-			const run = await engine.run({ nodes: [photos(), uploadFile()], credentials });
+			const run = await env.engine.run({ nodes: [photos(), uploadFile()], credentials });
 
 			const error = run.error('Legitmark') as NodeApiError;
 			expect(error.name).toBe('NodeApiError');
@@ -180,7 +173,7 @@ describe('Image → Upload File', () => {
 			.times(2)
 			.reply(200);
 
-		const run = await engine.run({
+		const run = await env.engine.run({
 			nodes: [
 				photos({ count: 3, missing: [1] }),
 				uploadFile({}, { onError: 'continueRegularOutput' }),

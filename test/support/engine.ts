@@ -8,7 +8,7 @@
  *   run.output('Upload')  // items of that node's first output; run.error(name) its error
  *
  * Node types known to the engine: every node of this package plus the test nodes `binarySource`
- * and `setFields` (test/engine/nodes.ts). Node `type` is the bare name, e.g. 'presignedUpload'.
+ * and `setFields` (test/support/test-nodes.ts). Node `type` is the bare name, e.g. 'presignedUpload'.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,13 +31,16 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { BinarySource, SetFields } from './nodes';
+import { BinarySource, SetFields } from './test-nodes';
 import { packageCredentials, packageNodes } from './package-types';
 
 export type BinaryMode = 'filesystem' | 'default';
 
+/** A node of a test workflow: id, position and typeVersion are filled in. */
+export type NodeSpec = Partial<INode> & Pick<INode, 'name' | 'type' | 'parameters'>;
+
 export interface WorkflowSpec {
-	nodes: Array<Partial<INode> & Pick<INode, 'name' | 'type' | 'parameters'>>;
+	nodes: NodeSpec[];
 	/** node name → names of the nodes it feeds, in order; a shorthand for n8n's connections. */
 	chain?: string[];
 	connections?: IConnections;
@@ -215,3 +218,5 @@ export async function startEngine(mode: BinaryMode) {
 
 	return { run };
 }
+
+export type Engine = Awaited<ReturnType<typeof startEngine>>;

@@ -9,7 +9,7 @@ const { startPresignApi } = require('./presign-api');
 // Provider emulators. Adding one is one line: {name, file, start, port}.
 // `start` is called as start({port, host, storage}) and must resolve to {url, close(), calls?}.
 const EMULATORS = [
-	{ name: 'legitmark', file: './legitmark.js', start: 'startLegitmark', port: 4568 },
+	{ name: 'legitmark', file: './providers/legitmark.js', start: 'startLegitmark', port: 4568 },
 ];
 
 const DEFAULT_PORTS = { storage: 4566, presignApi: 4567 };

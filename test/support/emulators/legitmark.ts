@@ -1,4 +1,4 @@
-// The Legitmark emulator (sandbox/legitmark.js) as tests use it.
+// The Legitmark emulator (sandbox/providers/legitmark.js) as tests use it.
 import type { JsonApiEmulator } from '../sandbox';
 
 export interface LegitmarkSide {
@@ -42,7 +42,7 @@ export interface LegitmarkEmulator extends Omit<JsonApiEmulator, 'failNext'> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const emulator = require('../../../sandbox/legitmark') as {
+const emulator = require('../../../sandbox/providers/legitmark') as {
 	DEFAULT_API_KEY: string;
 	SIDES: LegitmarkSide[];
 	TAXONOMY: Record<'category' | 'type' | 'brand' | 'service', LegitmarkTaxonomyEntry>;

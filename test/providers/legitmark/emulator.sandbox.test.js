@@ -3,8 +3,13 @@
 // real HTTP on loopback, upload URLs signed by the strict storage sandbox.
 const crypto = require('node:crypto');
 
-const { startStorage } = require('../../sandbox/storage');
-const { startLegitmark, TAXONOMY, SIDES, DEFAULT_API_KEY } = require('../../sandbox/legitmark');
+const { startStorage } = require('../../../sandbox/storage');
+const {
+	startLegitmark,
+	TAXONOMY,
+	SIDES,
+	DEFAULT_API_KEY,
+} = require('../../../sandbox/providers/legitmark');
 
 const [FRONT, SIZE_TAG, HARDWARE] = SIDES;
 const AUTH = { Authorization: `Bearer ${DEFAULT_API_KEY}` };

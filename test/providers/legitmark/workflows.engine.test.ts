@@ -3,12 +3,12 @@
 // PUTs that storage verifies (signature, signed headers, content type, length).
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import type { NodeSpec } from '../support/engine';
-import { useEngineWithSandbox } from '../support/sandbox';
-import { SIDES, TAXONOMY, type LegitmarkSide } from '../support/emulators/legitmark';
+import type { NodeSpec } from '../../support/engine';
+import { useEngineWithSandbox } from '../../support/sandbox';
+import { SIDES, TAXONOMY, type LegitmarkSide } from '../../support/emulators/legitmark';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { patternBuffer, patternSha256 } = require('../../sandbox/bytes');
+const { patternBuffer, patternSha256 } = require('../../../sandbox/bytes');
 
 const [FRONT, SIZE_TAG] = SIDES;
 const PHOTO_BYTES = 300 * 1024 + 7;

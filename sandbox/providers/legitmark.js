@@ -17,7 +17,7 @@
 // key check, bodies, faults, call log) is the JSON-API kit's (json-api/).
 const crypto = require('node:crypto');
 
-const { createJsonApi, ApiError } = require('./json-api');
+const { createJsonApi, ApiError } = require('../json-api');
 
 const DEFAULT_API_KEY = 'leo_sandbox_key';
 

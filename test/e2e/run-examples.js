@@ -218,6 +218,7 @@ async function runExample(ctx, example) {
 		run: undefined,
 	};
 	const fail = (msg) => row.failures.push(msg);
+	fs.mkdirSync(path.dirname(row.log), { recursive: true });
 	const before = await storageSnapshot(sandbox.storage);
 	const callsBefore = Object.fromEntries(
 		Object.entries(callLists(sandbox)).map(([k, v]) => [k, v.length]),

@@ -1,7 +1,7 @@
 'use strict';
-// What `npm run test:e2e` checks after running legitmark-upload-and-submit.json in n8n (see test/e2e/README.md).
-const { fixture } = require('../sandbox/presign-api');
-const { DEFAULT_API_KEY, SIDES } = require('../sandbox/providers/legitmark');
+// What `npm run test:e2e` checks after running upload-and-submit.json in n8n (see test/e2e/README.md).
+const { fixture } = require('../../sandbox/presign-api');
+const { DEFAULT_API_KEY, SIDES } = require('../../sandbox/providers/legitmark');
 
 const REQUIRED_SIDES = SIDES.filter((side) => side.required);
 

@@ -1,7 +1,7 @@
 'use strict';
-// What `npm run test:e2e` checks after running legitmark-chained-steps.json in n8n (see test/e2e/README.md).
-const { SIDES } = require('../sandbox/providers/legitmark');
-const { credentials, check } = require('./legitmark-upload-and-submit.e2e');
+// What `npm run test:e2e` checks after running chained-steps.json in n8n (see test/e2e/README.md).
+const { SIDES } = require('../../sandbox/providers/legitmark');
+const { credentials, check } = require('./upload-and-submit.e2e');
 
 const REQUIRED_SIDES = SIDES.filter((side) => side.required);
 

@@ -1,5 +1,5 @@
 'use strict';
-// What `npm run test:e2e` checks after running presigned-upload-chained.json in n8n (see test/e2e/README.md).
+// What `npm run test:e2e` checks after running chained.json in n8n (see test/e2e/README.md).
 module.exports = {
 	covers: ['chained-steps', 'core-node-source'],
 	objects: [

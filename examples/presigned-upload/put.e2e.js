@@ -1,5 +1,5 @@
 'use strict';
-// What `npm run test:e2e` checks after running presigned-upload-put.json in n8n (see test/e2e/README.md).
+// What `npm run test:e2e` checks after running put.json in n8n (see test/e2e/README.md).
 module.exports = {
 	covers: ['upload-file', 'core-node-source'],
 	objects: [{ key: 'examples/photo.jpg', fixture: 'photo.jpg', contentType: 'image/jpeg' }],

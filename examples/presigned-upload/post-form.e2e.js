@@ -1,5 +1,5 @@
 'use strict';
-// What `npm run test:e2e` checks after running presigned-upload-post-form.json in n8n (see test/e2e/README.md).
+// What `npm run test:e2e` checks after running post-form.json in n8n (see test/e2e/README.md).
 module.exports = {
 	covers: ['upload-file', 'core-node-source'],
 	// The file is made by n8n's Convert to File node, so there is no fixture: the runner compares

@@ -1,5 +1,5 @@
 'use strict';
-// What `npm run test:e2e` checks after running presigned-upload-multipart.json in n8n (see test/e2e/README.md).
+// What `npm run test:e2e` checks after running multipart.json in n8n (see test/e2e/README.md).
 module.exports = {
 	covers: ['upload-file', 'core-node-source'],
 	objects: [{ key: 'examples/big.bin', fixture: 'big.bin' }],

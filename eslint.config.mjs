@@ -5,5 +5,5 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 // Tests, the sandbox and the benchmarks are not part of the published package.
 export default [
 	...configWithoutCloudSupport,
-	globalIgnores(['test/**', 'bench/**', 'examples/**', 'dist/**', '.cache/**', 'gulpfile.js', 'index.js', 'jest.config.js']),
+	globalIgnores(['test/**', 'sandbox/**', 'bench/**', 'examples/**', 'dist/**', '.cache/**', 'gulpfile.js', 'index.js', 'jest.config.js']),
 ];

@@ -9,7 +9,7 @@ const path = require('node:path');
 const readline = require('node:readline');
 const { pipeline } = require('node:stream/promises');
 
-const { patternStream, patternSha256 } = require('../test/support/bytes');
+const { patternStream, patternSha256 } = require('../sandbox/bytes');
 
 const MiB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_SIZE_MIB || 256) * MiB;

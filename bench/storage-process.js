@@ -4,7 +4,7 @@
 //   POST /presign {key, method, size, partSize}  -> {target}
 //   GET  /objects/<key>                           -> {size, sha256}
 const http = require('node:http');
-const { startStorage } = require('../test/sandbox/storage');
+const { startStorage } = require('../sandbox/storage');
 
 async function main() {
 	const storage = await startStorage({});

@@ -45,7 +45,7 @@ async function warmUp(engine) {
 
 async function main() {
 	const size = Number(values.size);
-	const { startEngine } = require('../.cache/bench-build/test/engine/harness');
+	const { startEngine } = require('../.cache/bench-build/test/support/engine');
 	const engine = await startEngine('filesystem');
 	const target = await presign({
 		key: values.key,

@@ -1,19 +1,27 @@
 'use strict';
-// Loads examples/*.json (importable n8n workflows) and their optional sidecars
-// examples/<name>.e2e.js (credentials to import and what a run must prove). See README.md.
+// Loads examples/<node>/*.json (importable n8n workflows) and their optional sidecars
+// examples/<node>/<name>.e2e.js (credentials to import and what a run must prove). See README.md.
 const fs = require('node:fs');
 const path = require('node:path');
 const P = require('./paths');
-const { DEFAULT_PORTS } = require('../sandbox');
+const { DEFAULT_PORTS } = require('../../sandbox');
 
 const HOSTS = ['127.0.0.1', 'localhost'];
 
-/** All example workflows, sorted by file name. */
+/** Workflow files below dir, at any depth, as paths relative to it with forward slashes. */
+function workflowFiles(dir, folder = '') {
+	return fs.readdirSync(path.join(dir, folder), { withFileTypes: true }).flatMap((entry) => {
+		const file = path.posix.join(folder, entry.name);
+		if (entry.isDirectory()) return workflowFiles(dir, file);
+		return entry.name.endsWith('.json') ? [file] : [];
+	});
+}
+
+/** All example workflows, sorted by path ("legitmark/upload-and-submit.json", ...). */
 function loadExamples(dir = P.EXAMPLES_DIR) {
 	if (!fs.existsSync(dir)) return [];
-	return fs
-		.readdirSync(dir)
-		.filter((f) => f.endsWith('.json'))
+	const byId = new Map();
+	return workflowFiles(dir)
 		.sort()
 		.map((file) => {
 			const base = file.slice(0, -'.json'.length);
@@ -22,6 +30,11 @@ function loadExamples(dir = P.EXAMPLES_DIR) {
 			if (!workflow.id || String(workflow.id).length > 21) {
 				throw new Error(`${file}: needs a stable "id" of at most 21 characters`);
 			}
+			// n8n imports by id: a second example with the same id would replace the first.
+			if (byId.has(workflow.id)) {
+				throw new Error(`${file}: id "${workflow.id}" is already used by ${byId.get(workflow.id)}`);
+			}
+			byId.set(workflow.id, file);
 			const sidecarFile = path.join(dir, `${base}.e2e.js`);
 			const sidecar = fs.existsSync(sidecarFile) ? require(sidecarFile) : {};
 			return { file, base, text, workflow, sidecar };

@@ -9,8 +9,8 @@ const P = require('./paths');
 const { ensureN8n } = require('./n8n-install');
 const { PACKAGE_NAME, n8nCli, packPackage, prepareHome, importAll, tail } = require('./n8n-home');
 const { loadExamples, workflowForImport, collectCredentials } = require('./examples');
-const { startSandbox, sandboxCredentials } = require('../sandbox');
-const { fixture } = require('../sandbox/presign-api');
+const { startSandbox, sandboxCredentials } = require('../../sandbox');
+const { fixture } = require('../../sandbox/presign-api');
 
 /**
  * Everything up to the first execution. Files go to .cache/e2e/<name>/ (user folder, logs).
@@ -218,6 +218,7 @@ async function runExample(ctx, example) {
 		run: undefined,
 	};
 	const fail = (msg) => row.failures.push(msg);
+	fs.mkdirSync(path.dirname(row.log), { recursive: true });
 	const before = await storageSnapshot(sandbox.storage);
 	const callsBefore = Object.fromEntries(
 		Object.entries(callLists(sandbox)).map(([k, v]) => [k, v.length]),

@@ -1,10 +1,10 @@
 // Byte-identical uploads through the real n8n engine into the strict storage sandbox, for every
 // upload style and the sizes where off-by-one and part-boundary bugs live.
-import type { BinaryMode } from './harness';
-import { useEngineWithStorage } from './setup';
+import type { BinaryMode } from '../support/engine';
+import { useEngineWithSandbox } from '../support/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { patternSha256 } = require('../support/bytes');
+const { patternSha256 } = require('../../sandbox/bytes');
 
 const MiB = 1024 * 1024;
 export const SIZES = [0, 1, 5 * MiB + 1, 64 * MiB];
@@ -12,7 +12,7 @@ const PART_SIZE = 5 * MiB;
 
 export function describeTransfers(mode: BinaryMode) {
 	describe(`uploads through WorkflowExecute, binary data mode "${mode}"`, () => {
-		const env = useEngineWithStorage(mode);
+		const env = useEngineWithSandbox(mode);
 
 		const targets: Record<string, (key: string, size: number) => Promise<unknown>> = {
 			PUT: async (key) =>

@@ -1,0 +1,222 @@
+/**
+ * Runs workflows in-process on n8n-core's real WorkflowExecute, with n8n's real binary data
+ * service (filesystem mode or the inline default mode) and a credentials helper that applies
+ * generic credential authentication the way n8n does.
+ *
+ *   const engine = await startEngine('filesystem');           // once per test file
+ *   const run = await engine.run({ nodes, connections, credentials: { legitmarkApi: {...} } });
+ *   run.output('Upload')  // items of that node's first output; run.error(name) its error
+ *
+ * Node types known to the engine: every node of this package plus the test nodes `binarySource`
+ * and `setFields` (test/support/test-nodes.ts). Node `type` is the bare name, e.g. 'presignedUpload'.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IConnections,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { BinarySource, SetFields } from './test-nodes';
+import { packageCredentials, packageNodes } from './package-types';
+
+export type BinaryMode = 'filesystem' | 'default';
+
+/** A node of a test workflow: id, position and typeVersion are filled in. */
+export type NodeSpec = Partial<INode> & Pick<INode, 'name' | 'type' | 'parameters'>;
+
+export interface WorkflowSpec {
+	nodes: NodeSpec[];
+	/** node name → names of the nodes it feeds, in order; a shorthand for n8n's connections. */
+	chain?: string[];
+	connections?: IConnections;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Cancel the execution after this many milliseconds. */
+	cancelAfterMs?: number;
+}
+
+export interface WorkflowRun {
+	raw: IRun;
+	output(nodeName: string): INodeExecutionData[];
+	error(nodeName: string): Error | undefined;
+}
+
+function nodeTypesOf(types: Record<string, INodeType | IVersionedNodeType>): INodeTypes {
+	return {
+		getByName: (name) => types[name.split('.').pop()!],
+		getByNameAndVersion: (name, version) =>
+			NodeHelpers.getVersionedNodeType(types[name.split('.').pop()!], version),
+		getKnownTypes: () => ({}),
+	};
+}
+
+function resolveCredentialExpression(
+	value: string,
+	credentials: ICredentialDataDecryptedObject,
+): string {
+	const text = value.startsWith('=') ? value.slice(1) : value;
+	return text.replace(/\{\{\s*\$credentials\??\.(\w+)\s*\}\}/g, (_, key: string) =>
+		String(credentials[key] ?? ''),
+	);
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+		private readonly types: Record<string, ICredentialType>,
+	) {
+		super();
+	}
+
+	getParentTypes = () => [];
+	isCredentialUsableByNode = () => true;
+	preAuthentication = async () => undefined;
+	runPreAuthentication = async () => undefined;
+	getCredentials = async () => {
+		throw new Error('not used in tests');
+	};
+	updateCredentials = async () => {};
+	updateCredentialsOauthTokenData = async () => {};
+	getCredentialsProperties = (type: string) => this.types[type]?.properties ?? [];
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_node: unknown,
+		type: string,
+	) {
+		const data = this.data[type];
+		if (!data) throw new Error(`No test credentials for ${type}`);
+		return data;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		options: IHttpRequestOptions,
+	) {
+		const authenticate = this.types[typeName]?.authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, options);
+		if (!authenticate) return options;
+		const { headers = {}, qs = {} } = authenticate.properties;
+		const resolve = (values: Record<string, unknown>) =>
+			Object.fromEntries(
+				Object.entries(values).map(([key, value]) => [
+					key,
+					resolveCredentialExpression(String(value), credentials),
+				]),
+			);
+		return {
+			...options,
+			headers: { ...options.headers, ...resolve(headers) },
+			qs: { ...(options.qs ?? {}), ...resolve(qs) },
+		};
+	}
+}
+
+function connectionsOf(chain: string[]): IConnections {
+	const connections: IConnections = {};
+	for (let i = 0; i + 1 < chain.length; i++) {
+		connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+export async function startEngine(mode: BinaryMode) {
+	// n8n-core reads its configuration from the environment when it is first loaded.
+	process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'presigned-engine-'));
+	process.env.N8N_DEFAULT_BINARY_DATA_MODE = mode;
+	process.env.N8N_LOG_LEVEL = 'silent';
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { Container } = require('@n8n/di');
+	const core = require('n8n-core');
+	/* eslint-enable @typescript-eslint/no-require-imports */
+	await Container.get(core.BinaryDataService).init();
+
+	const nodeTypes = nodeTypesOf({
+		...packageNodes(),
+		binarySource: new BinarySource(),
+		setFields: new SetFields(),
+	});
+	let executions = 0;
+
+	async function run(spec: WorkflowSpec): Promise<WorkflowRun> {
+		const executionId = `exec${++executions}`;
+		const nodes: INode[] = spec.nodes.map((node, index) => ({
+			id: `node${index}`,
+			typeVersion: 1,
+			position: [index * 200, 0],
+			...node,
+		}));
+		const workflow = new Workflow({
+			id: 'engineTest',
+			name: 'engine test',
+			nodes,
+			connections: spec.connections ?? connectionsOf(spec.chain ?? nodes.map((node) => node.name)),
+			active: false,
+			nodeTypes,
+			staticData: {},
+			settings: {},
+		});
+		const hooks = new core.ExecutionLifecycleHooks('manual', executionId, {
+			id: 'engineTest',
+			nodes,
+			connections: {},
+		});
+		const additionalData = {
+			hooks,
+			executionId,
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			variables: {},
+			credentialsHelper: new TestCredentialsHelper(spec.credentials ?? {}, packageCredentials()),
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const runData = createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+			},
+		});
+		const execution = new core.WorkflowExecute(
+			additionalData,
+			'manual',
+			runData,
+		).processRunExecutionData(workflow);
+		const timer =
+			spec.cancelAfterMs === undefined
+				? undefined
+				: setTimeout(() => execution.cancel(), spec.cancelAfterMs);
+		let raw: IRun;
+		try {
+			raw = await execution;
+		} finally {
+			clearTimeout(timer);
+		}
+		const nodeRun = (name: string) => raw.data.resultData.runData[name]?.[0];
+		return {
+			raw,
+			output: (name) => nodeRun(name)?.data?.main?.[0] ?? [],
+			error: (name) => nodeRun(name)?.error,
+		};
+	}
+
+	return { run };
+}
+
+export type Engine = Awaited<ReturnType<typeof startEngine>>;

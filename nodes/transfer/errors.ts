@@ -68,12 +68,16 @@ export function remoteError(node: INode, failure: RemoteFailure, itemIndex: numb
 	const response: JsonObject = { message };
 	if (httpCode !== undefined) response.httpCode = String(httpCode);
 	if (code !== undefined) response.code = code;
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message,
 		description,
 		httpCode: httpCode === undefined ? undefined : String(httpCode),
 		itemIndex,
 	});
+	// NodeApiError swaps a message that names a network code (ECONNRESET, …) for a generic text,
+	// losing the host and the attempts; this message is already written for users.
+	error.message = message;
+	return error;
 }
 
 /**

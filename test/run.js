@@ -8,7 +8,8 @@ const summaryFile = path.join(root, '.cache', 'test-summary.json');
 fs.rmSync(summaryFile, { force: true });
 
 const jest = require.resolve('jest/bin/jest');
-const run = spawnSync(process.execPath, [jest, ...process.argv.slice(2)], {
+// --expose-gc lets memory tests measure what code keeps alive (test/support/transfer-probes.ts).
+const run = spawnSync(process.execPath, ['--expose-gc', jest, ...process.argv.slice(2)], {
 	cwd: root,
 	stdio: 'inherit',
 	env: { ...process.env, TEST_SUMMARY_FILE: summaryFile },

@@ -8,7 +8,8 @@
  *   run.output('Upload')  // items of that node's first output; run.error(name) its error
  *
  * Node types known to the engine: every node of this package plus the test nodes `binarySource`
- * and `setFields` (test/support/test-nodes.ts). Node `type` is the bare name, e.g. 'presignedUpload'.
+ * and `setFields` (test/support/test-nodes.ts), `digestProbe` and `downloadProbe`
+ * (test/support/transfer-probes.ts). Node `type` is the bare name, e.g. 'presignedUpload'.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ import {
 } from 'n8n-workflow';
 
 import { BinarySource, SetFields } from './test-nodes';
+import { DigestProbe, DownloadProbe } from './transfer-probes';
 import { packageCredentials, packageNodes } from './package-types';
 
 export type BinaryMode = 'filesystem' | 'default';
@@ -150,6 +152,8 @@ export async function startEngine(mode: BinaryMode) {
 		...packageNodes(),
 		binarySource: new BinarySource(),
 		setFields: new SetFields(),
+		digestProbe: new DigestProbe(),
+		downloadProbe: new DownloadProbe(),
 	});
 	let executions = 0;
 

@@ -110,6 +110,7 @@ export interface StorageSandbox {
 		key: string,
 		options?: PresignOptions & { signedHeaders?: Record<string, string> },
 	): Promise<PutTarget>;
+	presignGet(key: string, options?: PresignOptions): Promise<{ method: 'GET'; url: string }>;
 	presignPost(
 		key: string,
 		options?: PresignOptions & { maxBytes?: number; minBytes?: number },

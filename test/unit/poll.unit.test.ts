@@ -77,7 +77,10 @@ describe('pollUntil', () => {
 	});
 
 	it('ends at once on any other failure', async () => {
-		const state = remote([new ApiError('Not found', { httpCode: 404 }), { done: true, value: 'found' }]);
+		const state = remote([
+			new ApiError('Not found', { httpCode: 404 }),
+			{ done: true, value: 'found' },
+		]);
 
 		await expect(pollUntil(state.look, { intervalMs: 1, timeoutMs: 60_000 })).rejects.toThrow(
 			'Not found',

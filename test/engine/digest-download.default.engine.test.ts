@@ -1,0 +1,3 @@
+import { describeDigestAndDownload } from './digest-download-cases';
+
+describeDigestAndDownload('default');

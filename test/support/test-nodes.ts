@@ -11,7 +11,7 @@ import {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternBuffer, patternStream } = require('../../sandbox/bytes');
 
-function testNode(
+export function testNode(
 	name: string,
 	properties: INodeTypeDescription['properties'],
 ): INodeTypeDescription {

@@ -1,29 +1,10 @@
 // Test-only nodes that run the engine's digest and download directly, so engine tests can drive
 // them on the real WorkflowExecute before a provider node uses them.
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { Transform } from 'node:stream';
 
 import { digestBinary, downloadBinary } from '../../nodes/transfer';
-
-function probe(name: string, properties: INodeTypeDescription['properties']): INodeTypeDescription {
-	return {
-		displayName: name,
-		name,
-		group: ['transform'],
-		version: 1,
-		description: name,
-		defaults: { name },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties,
-	};
-}
+import { testNode } from './test-nodes';
 
 /** `global.gc` when the test process runs with --expose-gc (test/run.js starts it so). */
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
@@ -68,7 +49,7 @@ function sampledContext(ctx: IExecuteFunctions, sample: () => void): IExecuteFun
 
 /** Outputs `digestBinary` of the binary `data`, and how much resident memory grew meanwhile. */
 export class DigestProbe implements INodeType {
-	description = probe('digestProbe', []);
+	description = testNode('digestProbe', []);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output: INodeExecutionData[] = [];
@@ -92,7 +73,7 @@ export class DigestProbe implements INodeType {
 
 /** Downloads `url` into the binary `data` with `downloadBinary` and outputs what it reported. */
 export class DownloadProbe implements INodeType {
-	description = probe('downloadProbe', [
+	description = testNode('downloadProbe', [
 		{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 		{ displayName: 'Expected Bytes', name: 'expectedBytes', type: 'number', default: -1 },
 		{ displayName: 'Max Bytes', name: 'maxBytes', type: 'number', default: -1 },

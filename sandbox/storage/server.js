@@ -82,6 +82,7 @@ async function handle(server, req, res, expectContinue = false) {
 		inFlightAtStart: stats.inFlight,
 	};
 	stats.requests.push(entry);
+	server.events.emit('arrival', entry);
 	const ctx = {
 		server,
 		req,

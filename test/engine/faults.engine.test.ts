@@ -3,12 +3,25 @@
 // whole, permanent ones fail at once with the storage's own code and no secret in the text.
 import { NodeApiError } from 'n8n-workflow';
 
-import { useEngineWithSandbox } from '../support/sandbox';
+import { useEngineWithSandbox, type StorageSandbox } from '../support/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../sandbox/bytes');
 
 const MiB = 1024 * 1024;
+
+/** Resolves once the storage has no request left in flight. */
+function whenIdle(storage: StorageSandbox): Promise<void> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (storage.stats.inFlight > 0) return;
+			storage.off('request', check);
+			resolve();
+		};
+		storage.on('request', check);
+		check();
+	});
+}
 
 describe('storage faults', () => {
 	const env = useEngineWithSandbox('filesystem');
@@ -99,8 +112,11 @@ describe('storage faults', () => {
 
 	it('reports when an expired URL expired, without sending the file', async () => {
 		const key = 'faults/expired.bin';
-		const target = await env.storage.presignPut(key, { expiresIn: 1 });
-		await new Promise((resolve) => setTimeout(resolve, 2100));
+		// Signed an hour ago for a minute: expired, without waiting for a clock.
+		const target = await env.storage.presignPut(key, {
+			expiresIn: 60,
+			signingDate: new Date(Date.now() - 3_600_000),
+		});
 		env.storage.resetStats();
 
 		const run = await upload(10, target);
@@ -175,6 +191,7 @@ describe('storage faults', () => {
 			partSize: 5 * MiB,
 		});
 		env.storage.resetStats();
+		// Parts wait at the storage, so the first part is still in flight when the cancel comes.
 		env.storage.setLatency(1500);
 
 		const run = await env.engine.run({
@@ -186,9 +203,13 @@ describe('storage faults', () => {
 					parameters: { target: target as never, options: { partConcurrency: 1 } as never },
 				},
 			],
-			cancelAfterMs: 700,
+			cancelWhen: (cancel) =>
+				env.storage.on('arrival', function first() {
+					env.storage.off('arrival', first);
+					cancel();
+				}),
 		});
-		await new Promise((resolve) => setTimeout(resolve, 2000));
+		await whenIdle(env.storage);
 		env.storage.setLatency(0);
 
 		expect(run.error('Upload')?.message).toBe(

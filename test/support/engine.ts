@@ -47,8 +47,8 @@ export interface WorkflowSpec {
 	chain?: string[];
 	connections?: IConnections;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
-	/** Cancel the execution after this many milliseconds. */
-	cancelAfterMs?: number;
+	/** Called once the execution has started, with the function that cancels it. */
+	cancelWhen?: (cancel: () => void) => void;
 }
 
 export interface WorkflowRun {
@@ -202,16 +202,8 @@ export async function startEngine(mode: BinaryMode) {
 			'manual',
 			runData,
 		).processRunExecutionData(workflow);
-		const timer =
-			spec.cancelAfterMs === undefined
-				? undefined
-				: setTimeout(() => execution.cancel(), spec.cancelAfterMs);
-		let raw: IRun;
-		try {
-			raw = await execution;
-		} finally {
-			clearTimeout(timer);
-		}
+		spec.cancelWhen?.(() => execution.cancel());
+		const raw: IRun = await execution;
 		const nodeRun = (name: string) => raw.data.resultData.runData[name]?.[0];
 		return {
 			raw,

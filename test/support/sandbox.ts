@@ -106,6 +106,10 @@ export interface StorageSandbox {
 	readonly stats: { requests: StorageRequest[]; inFlight: number; maxInFlight: number };
 	resetStats(): void;
 	setLatency(ms: number): void;
+	/** 'arrival': a request came in; 'request': it was answered or dropped; 'object': a key was stored. */
+	on(event: 'arrival' | 'request', listener: (request: StorageRequest) => void): void;
+	on(event: 'object', listener: (key: string) => void): void;
+	off(event: string, listener: (...args: never[]) => void): void;
 	presignPut(
 		key: string,
 		options?: PresignOptions & { signedHeaders?: Record<string, string> },

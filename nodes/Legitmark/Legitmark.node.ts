@@ -1,12 +1,6 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { runRouted } from '../shared/itemLoop';
+import { executeRouted } from '../shared/itemLoop';
 import { legitmarkProperties } from './actions/properties';
 import { legitmarkOperations } from './actions/operations';
 
@@ -38,7 +32,5 @@ export class Legitmark implements INodeType {
 		properties: legitmarkProperties,
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runRouted.call(this, legitmarkOperations);
-	}
+	execute = executeRouted(legitmarkOperations);
 }

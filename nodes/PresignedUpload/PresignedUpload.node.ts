@@ -1,12 +1,6 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { runItems } from '../shared/itemLoop';
+import { executeEach } from '../shared/itemLoop';
 import { presignedUploadProperties } from './properties';
 import { upload } from './upload.operation';
 
@@ -30,7 +24,5 @@ export class PresignedUpload implements INodeType {
 		properties: presignedUploadProperties,
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runItems.call(this, upload);
-	}
+	execute = executeEach(upload);
 }

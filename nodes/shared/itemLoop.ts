@@ -76,19 +76,25 @@ export async function runItems(
 /** A node's operations by resource, then by operation value. */
 export type OperationTable = Record<string, Record<string, ItemOperation>>;
 
-/** A node's whole `execute`: finds the chosen resource's operation and runs it for every item. */
-export async function runRouted(
-	this: IExecuteFunctions,
-	operations: OperationTable,
-): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[resource]?.[operation];
-	if (!run) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" is not known for the resource "${resource}"`,
-		);
-	}
-	return await runItems.call(this, run);
+/** The `execute` of a node with one operation: runs it for every item. */
+export function executeEach(operation: ItemOperation) {
+	return async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runItems.call(this, operation);
+	};
+}
+
+/** The `execute` of a node with resources: runs the chosen resource's operation for every item. */
+export function executeRouted(operations: OperationTable) {
+	return async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const run = operations[resource]?.[operation];
+		if (!run) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" is not known for the resource "${resource}"`,
+			);
+		}
+		return await runItems.call(this, run);
+	};
 }

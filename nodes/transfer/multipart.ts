@@ -96,6 +96,7 @@ async function complete(
 /** Best effort: the upload already failed, and that failure is what the user must see. */
 async function abort(transport: Transport, abortUrl: string): Promise<void> {
 	await transport
+		.forCleanup()
 		.send({ method: 'DELETE', url: abortUrl, headers: { 'Content-Length': '0' } })
 		.catch(() => {});
 }

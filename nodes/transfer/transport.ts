@@ -30,6 +30,11 @@ export interface Transport {
 	send(request: StorageRequest): Promise<StorageResponse>;
 	/** Like `send`, for downloads: the body of a 2xx answer comes back unread. */
 	receive(request: StorageRequest): Promise<StreamedResponse>;
+	/**
+	 * For clean-up after a failure or a cancel (aborting a multipart upload): one try on a short
+	 * timeout, not tied to the execution's cancel signal, which has already fired after a cancel.
+	 */
+	forCleanup(): Transport;
 	retry: RetryPolicy;
 	signal?: AbortSignal;
 }
@@ -159,6 +164,9 @@ function withoutDefaultContentType(headers: Record<string, string>): IDataObject
 	return named ? headers : { ...headers, 'Content-Type': false };
 }
 
+/** A clean-up request gets this long; the failure it follows is what the user waits to see. */
+const CLEANUP_TIMEOUT_MS = 10_000;
+
 /** At most this much of a failed download's body is read, to find the storage's error in it. */
 const ERROR_BODY_LIMIT = 64 * 1024;
 
@@ -231,5 +239,12 @@ export function createTransport(
 		return { statusCode: raw.statusCode, headers, body };
 	};
 
-	return { send, receive, retry, signal: retry.signal };
+	const forCleanup = () =>
+		createTransport(
+			httpRequest,
+			{ ...retry, maxAttempts: 1, signal: undefined },
+			Math.min(timeoutMs, CLEANUP_TIMEOUT_MS),
+		);
+
+	return { send, receive, forCleanup, retry, signal: retry.signal };
 }

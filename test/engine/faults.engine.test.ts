@@ -3,12 +3,23 @@
 // whole, permanent ones fail at once with the storage's own code and no secret in the text.
 import { NodeApiError } from 'n8n-workflow';
 
-import { useEngineWithSandbox, type StorageSandbox } from '../support/sandbox';
+import { useEngineWithSandbox, type StorageRequest, type StorageSandbox } from '../support/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../sandbox/bytes');
 
 const MiB = 1024 * 1024;
+
+/** The storage's answer to the next request with this method. */
+function answered(storage: StorageSandbox, method: string): Promise<StorageRequest> {
+	return new Promise((resolve) => {
+		storage.on('request', function seen(request) {
+			if (request.method !== method) return;
+			storage.off('request', seen);
+			resolve(request);
+		});
+	});
+}
 
 /** Resolves once the storage has no request left in flight. */
 function whenIdle(storage: StorageSandbox): Promise<void> {
@@ -184,7 +195,7 @@ describe('storage faults', () => {
 		);
 	}, 30_000);
 
-	it('stops uploading when the execution is cancelled', async () => {
+	it('stops uploading when the execution is cancelled, and aborts the multipart upload', async () => {
 		const size = 21 * MiB;
 		const target = await env.storage.createMultipartUpload('faults/cancelled.bin', {
 			size,
@@ -193,6 +204,7 @@ describe('storage faults', () => {
 		env.storage.resetStats();
 		// Parts wait at the storage, so the first part is still in flight when the cancel comes.
 		env.storage.setLatency(1500);
+		const abort = answered(env.storage, 'DELETE');
 
 		const run = await env.engine.run({
 			nodes: [
@@ -209,13 +221,17 @@ describe('storage faults', () => {
 					cancel();
 				}),
 		});
+		// The abort goes out although the execution's own signal has already fired.
+		expect((await abort).status).toBe(204);
 		await whenIdle(env.storage);
 		env.storage.setLatency(0);
 
 		expect(run.error('Upload')?.message).toBe(
 			'The upload was stopped because the execution was cancelled [item 0]',
 		);
-		expect(env.storage.stats.requests.length).toBeLessThanOrEqual(2);
+		const parts = env.storage.stats.requests.filter((request) => request.method === 'PUT');
+		expect(parts.length).toBeLessThanOrEqual(2);
 		expect(env.storage.getObject('faults/cancelled.bin')).toBeUndefined();
+		expect(env.storage.listUploads()).toEqual([]);
 	}, 30_000);
 });

@@ -1,6 +1,8 @@
 import { BINARY_ENCODING, type IExecuteFunctions } from 'n8n-workflow';
 import { Readable } from 'node:stream';
 
+import { InputError } from './errors';
+
 /** n8n reads stored binaries in chunks of this size; the engine re-chunks where it must. */
 const READ_CHUNK_BYTES = 1024 * 1024;
 
@@ -26,13 +28,28 @@ export async function readBinary(
 	const fileName = binary.fileName ?? 'file';
 	if (binary.id) {
 		const id = binary.id;
-		const { fileSize } = await ctx.helpers.getBinaryMetadata(id);
+		const metadata = await ctx.helpers.getBinaryMetadata(id).catch(() => undefined);
+		if (!metadata) {
+			throw new InputError(
+				propertyName,
+				`The binary "${propertyName}" points at stored data n8n no longer has`,
+				'The file was removed from n8n\'s binary store, for example by pruning old executions. Produce it again in this execution.',
+			);
+		}
+		const { fileSize } = metadata;
 		return {
 			size: fileSize,
 			mimeType,
 			fileName,
 			open: async () => await ctx.helpers.getBinaryStream(id, READ_CHUNK_BYTES),
 		};
+	}
+	if (typeof binary.data !== 'string') {
+		throw new InputError(
+			propertyName,
+			`The binary "${propertyName}" holds no data`,
+			'The previous node made a binary field without a file in it. Check that node\'s output in the Binary tab.',
+		);
 	}
 	const buffer = Buffer.from(binary.data, BINARY_ENCODING);
 	return {

@@ -5,6 +5,7 @@ import type { MultipartTarget, PartTarget, PostTarget, PutTarget, UploadTarget }
 /** S3's limits: a single PUT or POST carries at most 5 GiB, a multipart upload 10,000 parts. */
 export const MAX_SINGLE_UPLOAD_BYTES = 5 * 1024 ** 3;
 export const MAX_PARTS = 10_000;
+export const MAX_PART_BYTES = 5 * 1024 ** 3;
 
 /** Presigned URLs carry their own authorisation; these headers would leak a credential. */
 const CREDENTIAL_HEADERS = [
@@ -120,7 +121,13 @@ function parseParts(raw: unknown): PartTarget[] {
 }
 
 function parsePartSize(value: unknown): number {
-	const partSize = Number(value);
+	const partSize = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
+	if (partSize > MAX_PART_BYTES) {
+		throw new InputError(
+			'target.partSize',
+			`"target.partSize" is ${partSize} bytes; S3 allows at most 5 GiB per part`,
+		);
+	}
 	if (!Number.isInteger(partSize) || partSize < 1) {
 		throw new InputError(
 			'target.partSize',
@@ -148,12 +155,30 @@ function optionalUrl(value: unknown, field: string): string | undefined {
 	return value === undefined || value === null || value === '' ? undefined : parseUrl(value, field);
 }
 
-function optionalString(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** When the target stops working, as an ISO time; anything else would be ignored silently. */
+function parseExpiresAt(value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'string' && ISO_TIME.test(value.trim()) && !Number.isNaN(Date.parse(value))) {
+		return value.trim();
+	}
+	const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);
+	throw new InputError(
+		'target.expiresAt',
+		`"target.expiresAt" must be an ISO time such as 2026-11-23T12:00:00Z, got ${shown}`,
+		'Leave it out when the provider does not say when its URL expires.',
+	);
 }
 
 function inferMethod(target: Json): string {
 	if (typeof target.method === 'string' && target.method !== '') return target.method.toUpperCase();
+	if (target.method !== undefined && target.method !== null && target.method !== '') {
+		throw new InputError(
+			'target.method',
+			`"target.method" must be PUT, POST or MULTIPART, got ${describe(target.method)}`,
+		);
+	}
 	if (target.parts !== undefined) return 'MULTIPART';
 	if (target.fields !== undefined) return 'POST';
 	return 'PUT';
@@ -171,7 +196,7 @@ export function parseTarget(value: unknown): UploadTarget {
 			`"target" must be an object, got ${describe(target)}. ${TARGET_SHAPES}`,
 		);
 	}
-	const expiresAt = optionalString(target.expiresAt);
+	const expiresAt = parseExpiresAt(target.expiresAt);
 	const method = inferMethod(target);
 	if (method === 'PUT') {
 		const put: PutTarget = {

@@ -33,7 +33,7 @@ export async function readBinary(
 			throw new InputError(
 				propertyName,
 				`The binary "${propertyName}" points at stored data n8n no longer has`,
-				'The file was removed from n8n\'s binary store, for example by pruning old executions. Produce it again in this execution.',
+				"The file was removed from n8n's binary store, for example by pruning old executions. Produce it again in this execution.",
 			);
 		}
 		const { fileSize } = metadata;
@@ -48,7 +48,7 @@ export async function readBinary(
 		throw new InputError(
 			propertyName,
 			`The binary "${propertyName}" holds no data`,
-			'The previous node made a binary field without a file in it. Check that node\'s output in the Binary tab.',
+			"The previous node made a binary field without a file in it. Check that node's output in the Binary tab.",
 		);
 	}
 	const buffer = Buffer.from(binary.data, BINARY_ENCODING);

@@ -35,6 +35,8 @@ export { digestBinary, type BinaryDigest } from './digest';
 export type { DownloadRequest, DownloadResult } from './download';
 
 const MAX_RETRY_DELAY_MS = 20_000;
+/** The longest Retry-After the engine honours; a storage asking for more fails the item at once. */
+export const MAX_RETRY_AFTER_MS = 120_000;
 
 function firstUrl(target: UploadTarget): string {
 	return target.method === 'MULTIPART' ? target.parts[0].url : target.url;
@@ -56,6 +58,7 @@ function transportFor(ctx: IExecuteFunctions, options: TransferOptions): Transpo
 			maxAttempts: options.maxAttempts,
 			baseDelayMs: options.retryBaseDelayMs,
 			maxDelayMs: MAX_RETRY_DELAY_MS,
+			maxRetryAfterMs: MAX_RETRY_AFTER_MS,
 			signal: ctx.getExecutionCancelSignal?.(),
 		},
 		options.timeoutMs,

@@ -5,7 +5,10 @@ import { CancelledError, TransferError } from './errors';
 export interface RetryPolicy {
 	maxAttempts: number;
 	baseDelayMs: number;
+	/** The longest pause the backoff itself chooses. */
 	maxDelayMs: number;
+	/** The longest pause a server may ask for with Retry-After; a longer ask ends the retries. */
+	maxRetryAfterMs?: number;
 	signal?: AbortSignal;
 }
 
@@ -47,10 +50,9 @@ export async function retrying<T>(
 		}
 		const verdict = judge(failure);
 		if (!verdict.retry || attemptNumber >= policy.maxAttempts) throw failure;
-		const delay = Math.min(
-			policy.maxDelayMs,
-			verdict.afterMs ?? backoffDelay(attemptNumber, policy),
-		);
+		// Never earlier than the server asked: its Retry-After wins over the backoff.
+		const delay = verdict.afterMs ?? backoffDelay(attemptNumber, policy);
+		if (delay > (policy.maxRetryAfterMs ?? policy.maxDelayMs)) throw failure;
 		await pause(delay, policy.signal);
 	}
 }
@@ -64,7 +66,8 @@ function transferVerdict(failure: unknown): RetryVerdict {
 
 /**
  * Retries only what a retry can fix: network errors, 5xx and 429 (after `Retry-After` when the
- * storage sends one). Everything else fails at once; the last failure says how often it was tried.
+ * storage sends one, up to the policy's limit). Everything else fails at once; the last failure
+ * says how often it was tried, or how long the storage asked to wait.
  */
 export async function withRetry<T>(
 	attempt: (attemptNumber: number) => Promise<T>,
@@ -76,14 +79,15 @@ export async function withRetry<T>(
 		return await attempt(attemptNumber);
 	};
 	return await retrying(counted, policy, transferVerdict).catch(async (failure: unknown) => {
-		const exhausted = transferVerdict(failure).retry ? (failure as TransferError) : undefined;
+		if (!transferVerdict(failure).retry) return await Promise.reject(failure);
+		const { message, details } = failure as TransferError;
+		const limitMs = policy.maxRetryAfterMs ?? policy.maxDelayMs;
+		const askedTooLong = attempts < policy.maxAttempts && (details.retryAfterMs ?? 0) > limitMs;
+		const why = askedTooLong
+			? `the storage asked to wait ${Math.ceil((details.retryAfterMs ?? 0) / 1000)} s before trying again, longer than the ${limitMs / 1000} s this node waits`
+			: `gave up after ${attempts} attempts`;
 		return await Promise.reject(
-			exhausted
-				? new TransferError(`${exhausted.message} (gave up after ${attempts} attempts)`, {
-						...exhausted.details,
-						retryable: false,
-					})
-				: failure,
+			new TransferError(`${message} (${why})`, { ...details, retryable: false }),
 		);
 	});
 }

@@ -66,11 +66,34 @@ function stringMap(raw: unknown, field: string): Record<string, string> {
 	return result;
 }
 
+/** RFC 9110 token characters: a header name with anything else would be altered or refused. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Visible Latin-1 and tabs/spaces: CR, LF, NUL or wider characters cannot be sent as signed. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+function assertHeader(name: string, value: string, field: string): void {
+	if (!HEADER_NAME.test(name)) {
+		throw new InputError(
+			`${field}.${name}`,
+			`The header name ${JSON.stringify(name)} is not valid: spaces and other separators are not allowed`,
+			'Use the header name exactly as the URL was signed for, such as Content-Type.',
+		);
+	}
+	if (!HEADER_VALUE.test(value)) {
+		throw new InputError(
+			`${field}.${name}`,
+			`The value of the header "${name}" has line breaks or characters HTTP cannot carry`,
+			'The storage would receive another value than the one the URL was signed for. Remove the line breaks or use plain text.',
+		);
+	}
+}
+
 /** Headers to send to a storage host: text values, never a credential, framing left to the engine. */
 export function parseHeaders(value: unknown, field = 'target.headers'): Record<string, string> {
 	const headers = stringMap(value, field);
 	const result: Record<string, string> = {};
 	for (const [name, headerValue] of Object.entries(headers)) {
+		assertHeader(name, headerValue, field);
 		const lower = name.toLowerCase();
 		if (CREDENTIAL_HEADERS.includes(lower)) {
 			throw new InputError(
@@ -160,7 +183,11 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\
 /** When the target stops working, as an ISO time; anything else would be ignored silently. */
 function parseExpiresAt(value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'string' && ISO_TIME.test(value.trim()) && !Number.isNaN(Date.parse(value))) {
+	if (
+		typeof value === 'string' &&
+		ISO_TIME.test(value.trim()) &&
+		!Number.isNaN(Date.parse(value))
+	) {
 		return value.trim();
 	}
 	const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);

@@ -87,3 +87,37 @@ describe('binary checks', () => {
 		});
 	});
 });
+
+describe('header checks', () => {
+	it.each([
+		['a leading space', ' Authorization'],
+		['a trailing space', 'Authorization '],
+		['a space inside', 'Content Type'],
+		['a colon', 'Content-Type:'],
+	])('refuses a header name with %s, naming it', (_case, name) => {
+		const error = refusal(() => parseTarget({ method: 'PUT', url: URL, headers: { [name]: 'x' } }));
+		expect(error.field).toBe(`target.headers.${name}`);
+		expect(error.message).toMatch(/is not valid/);
+	});
+
+	it.each([
+		['a line break', 'image/png\r\nX-Injected: 1'],
+		['a NUL', 'image/png\u0000'],
+		['a character beyond Latin-1', 'image/png; name=€'],
+	])('refuses a header value with %s', (_case, value) => {
+		const error = refusal(() =>
+			parseTarget({ method: 'PUT', url: URL, headers: { 'Content-Type': value } }),
+		);
+		expect(error.field).toBe('target.headers.Content-Type');
+	});
+
+	it('keeps ordinary headers as they are', () => {
+		expect(
+			parseTarget({
+				method: 'PUT',
+				url: URL,
+				headers: { 'Cache-Control': 'max-age=10', 'x-amz-acl': 'public-read' },
+			}),
+		).toMatchObject({ headers: { 'Cache-Control': 'max-age=10', 'x-amz-acl': 'public-read' } });
+	});
+});

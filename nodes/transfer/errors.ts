@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { redact } from './redact';
+import { maskSecrets, redact } from './redact';
 
 export interface TransferErrorDetails {
 	httpCode?: number;
@@ -45,6 +45,23 @@ export class CancelledError extends Error {
 		super('The upload was stopped because the execution was cancelled');
 		this.name = 'CancelledError';
 	}
+}
+
+/** The same failure with every known secret value masked in its message and description. */
+export function withSecretsMasked(error: unknown, secrets: readonly string[]): unknown {
+	if (secrets.length === 0) return error;
+	const mask = (text: string | undefined) =>
+		text === undefined ? undefined : maskSecrets(text, secrets);
+	if (error instanceof TransferError) {
+		return new TransferError(mask(error.message) ?? '', {
+			...error.details,
+			description: mask(error.details.description),
+		});
+	}
+	if (error instanceof InputError) {
+		return new InputError(error.field, mask(error.message) ?? '', mask(error.description));
+	}
+	return error;
 }
 
 /** Every message n8n shows for an item ends the same way, so a user knows which item failed. */

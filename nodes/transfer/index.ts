@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readBinary } from './binary';
-import { toNodeError } from './errors';
+import { toNodeError, withSecretsMasked } from './errors';
+import { secretsOfTarget } from './redact';
 import { uploadMultipart } from './multipart';
 import { postForm } from './post-form';
 import { putFile } from './put';
@@ -76,8 +77,10 @@ export async function uploadBinary(
 ): Promise<UploadResult> {
 	const options = { ...DEFAULT_TRANSFER_OPTIONS, ...request.options };
 	const started = Date.now();
+	let secrets: string[] = [];
 	try {
 		const target = parseTarget(request.target);
+		secrets = secretsOfTarget(target);
 		const source = await readBinary(ctx, itemIndex, request.binaryPropertyName);
 		assertTargetFits(target, source.size);
 		assertNotExpired(target);
@@ -90,7 +93,7 @@ export async function uploadBinary(
 					: await uploadMultipart(transport, target, source, options.partConcurrency);
 		return { method: target.method, bytes: source.size, ...sent, durationMs: Date.now() - started };
 	} catch (error) {
-		throw toNodeError(ctx.getNode(), error, itemIndex);
+		throw toNodeError(ctx.getNode(), withSecretsMasked(error, secrets), itemIndex);
 	}
 }
 

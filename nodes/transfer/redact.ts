@@ -1,3 +1,5 @@
+import type { UploadTarget } from './types';
+
 const SECRET_PARAMS = [
 	'x-amz-signature',
 	'x-amz-credential',
@@ -69,4 +71,35 @@ export function describeUrl(url: string): string {
 	} catch {
 		return redact(url.split('?')[0]);
 	}
+}
+
+function secretQueryValues(url: string | undefined): string[] {
+	if (!url) return [];
+	try {
+		return [...new URL(url).searchParams]
+			.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase()))
+			.map(([, value]) => value);
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * The secret values a target carries: signatures, credentials, tokens and policies in its URLs'
+ * queries and its form fields, plus the access key id inside a SigV4 credential.
+ */
+export function secretsOfTarget(target: UploadTarget): string[] {
+	const urls =
+		target.method === 'MULTIPART'
+			? [...target.parts.map((part) => part.url), target.completeUrl, target.abortUrl]
+			: [target.url];
+	const fields =
+		target.method === 'POST'
+			? Object.entries(target.fields)
+					.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase()))
+					.map(([, value]) => value)
+			: [];
+	const values = [...new Set([...urls.flatMap(secretQueryValues), ...fields])];
+	const keyIds = values.map((value) => /^([A-Z0-9]{16,128})\//.exec(value)?.[1]);
+	return [...values, ...keyIds.filter((id): id is string => !!id)];
 }

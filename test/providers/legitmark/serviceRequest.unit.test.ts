@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { BEARER, credentials, FRONT, legitmark, photos, PLATFORM, SIZE_TAG, SR } from './fixtures';
 import { useNockedEngine } from '../../support/nock';
+import type { NodeSpec } from '../../support/engine';
 
 const CATEGORY = '5b0d3f4e-2c1a-4e8b-9f60-1a2b3c4d5e01';
 const TYPE = '5b0d3f4e-2c1a-4e8b-9f60-1a2b3c4d5e02';
@@ -53,8 +54,22 @@ function srWithSides(uploaded: { front: boolean; tag: boolean }): IDataObject {
 
 const sidesQuery = { item: 'true', sides: 'true' };
 
+/** The workflow every test runs: a photo source, then the Legitmark node under test. */
+const runAfterPhotos = async (node: NodeSpec) =>
+	await env.engine.run({ nodes: [photos(), node], credentials });
+
 const serviceRequest = (operation: string, extra: IDataObject = {}) =>
 	legitmark({ resource: 'serviceRequest', operation, serviceRequestId: SR, ...extra });
+
+const create = (extra: IDataObject = {}) =>
+	legitmark({
+		resource: 'serviceRequest',
+		operation: 'create',
+		referenceId: 'SKU-42',
+		categoryId: CATEGORY,
+		typeId: TYPE,
+		...extra,
+	});
 
 describe('Service Request → Create', () => {
 	it('POSTs reference_id and the item, with the optional fields only when set', async () => {
@@ -70,20 +85,9 @@ describe('Service Request → Create', () => {
 				sr: { uuid: SR, external_id: 'SKU-42', state: { primary: 'DRAFT', supplement: null } },
 			});
 
-		const run = await env.engine.run({
-			nodes: [
-				photos(),
-				legitmark({
-					resource: 'serviceRequest',
-					operation: 'create',
-					referenceId: 'SKU-42',
-					categoryId: CATEGORY,
-					typeId: TYPE,
-					additionalFields: { brandId: BRAND, source: 'n8n' },
-				}),
-			],
-			credentials,
-		});
+		const run = await runAfterPhotos(
+			create({ additionalFields: { brandId: BRAND, source: 'n8n' } }),
+		);
 
 		expect(run.error('Legitmark')).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -154,19 +158,7 @@ describe('Service Request → Create', () => {
 				},
 			});
 
-		const run = await env.engine.run({
-			nodes: [
-				photos(),
-				legitmark({
-					resource: 'serviceRequest',
-					operation: 'create',
-					referenceId: 'SKU-42',
-					categoryId: CATEGORY,
-					typeId: TYPE,
-				}),
-			],
-			credentials,
-		});
+		const run = await runAfterPhotos(create());
 
 		const error = run.error('Legitmark') as unknown as IDataObject;
 		expect(error).toMatchObject({
@@ -210,10 +202,7 @@ describe('Service Request → Get', () => {
 			.query(sidesQuery)
 			.reply(200, srWithSides({ front: true, tag: false }));
 
-		const run = await env.engine.run({
-			nodes: [photos(), serviceRequest('get', { include: ['item', 'sides'] })],
-			credentials,
-		});
+		const run = await runAfterPhotos(serviceRequest('get', { include: ['item', 'sides'] }));
 
 		expect(scope.isDone()).toBe(true);
 		expect(run.output('Legitmark')[0].json.sides).toMatchObject({
@@ -227,10 +216,9 @@ describe('Service Request → Get', () => {
 			.query({ item: 'true', sides: 'true', requirements: 'true', outcome: 'true' })
 			.reply(200, { success: true, sr: { uuid: SR } });
 
-		const run = await env.engine.run({
-			nodes: [photos(), serviceRequest('get', { include: ['outcome', 'requirements'] })],
-			credentials,
-		});
+		const run = await runAfterPhotos(
+			serviceRequest('get', { include: ['outcome', 'requirements'] }),
+		);
 
 		expect(run.error('Legitmark')).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -245,7 +233,7 @@ describe('Service Request → Get', () => {
 				error: { code: 404, message: 'Service request not found', details: 'sr/not-found' },
 			});
 
-		const run = await env.engine.run({ nodes: [photos(), serviceRequest('get')], credentials });
+		const run = await runAfterPhotos(serviceRequest('get'));
 
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
@@ -270,10 +258,7 @@ describe('Service Request → Wait for Requirements', () => {
 			.query(sidesQuery)
 			.reply(200, srWithSides({ front: true, tag: true }));
 
-		const run = await env.engine.run({
-			nodes: [photos(), wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 })],
-			credentials,
-		});
+		const run = await runAfterPhotos(wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 }));
 
 		expect(run.error('Legitmark')).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -293,10 +278,7 @@ describe('Service Request → Wait for Requirements', () => {
 				return [200, srWithSides({ front: true, tag: false })];
 			});
 
-		const run = await env.engine.run({
-			nodes: [photos(), wait({ pollIntervalSeconds: 0.2, timeoutSeconds: 0.5 })],
-			credentials,
-		});
+		const run = await runAfterPhotos(wait({ pollIntervalSeconds: 0.2, timeoutSeconds: 0.5 }));
 
 		// Looks at 0, 0.2 and 0.4 s at the most: the next one would start after the timeout.
 		expect(looks).toBeGreaterThanOrEqual(1);
@@ -316,10 +298,7 @@ describe('Service Request → Wait for Requirements', () => {
 			.query(sidesQuery)
 			.reply(200, srWithSides({ front: true, tag: true }));
 
-		const run = await env.engine.run({
-			nodes: [photos(), wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 })],
-			credentials,
-		});
+		const run = await runAfterPhotos(wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 }));
 
 		expect(run.error('Legitmark')).toMatchObject({
 			name: 'NodeApiError',
@@ -336,10 +315,7 @@ describe('Service Request → Wait for Requirements', () => {
 			.times(3)
 			.reply(500, { success: false, error: { code: 500, message: 'Internal server error' } });
 
-		const run = await env.engine.run({
-			nodes: [photos(), wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 })],
-			credentials,
-		});
+		const run = await runAfterPhotos(wait({ pollIntervalSeconds: 0.1, timeoutSeconds: 10 }));
 
 		expect(scope.isDone()).toBe(true);
 		expect(run.error('Legitmark')).toMatchObject({
@@ -368,10 +344,7 @@ describe('Service Request → Complete Upload (Submit)', () => {
 			)
 			.reply(200, submitted);
 
-		const run = await env.engine.run({
-			nodes: [photos(), serviceRequest('complete')],
-			credentials,
-		});
+		const run = await runAfterPhotos(serviceRequest('complete'));
 
 		expect(run.error('Legitmark')).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -384,10 +357,7 @@ describe('Service Request → Complete Upload (Submit)', () => {
 			.query(sidesQuery)
 			.reply(200, srWithSides({ front: false, tag: false }));
 
-		const run = await env.engine.run({
-			nodes: [photos(), serviceRequest('complete')],
-			credentials,
-		});
+		const run = await runAfterPhotos(serviceRequest('complete'));
 
 		expect(check.isDone()).toBe(true);
 		expect(run.error('Legitmark')?.message).toBe(
@@ -408,10 +378,7 @@ describe('Service Request → Complete Upload (Submit)', () => {
 				},
 			});
 
-		const run = await env.engine.run({
-			nodes: [photos(), serviceRequest('complete', { checkRequirements: false })],
-			credentials,
-		});
+		const run = await runAfterPhotos(serviceRequest('complete', { checkRequirements: false }));
 
 		expect(scope.isDone()).toBe(true);
 		expect(run.error('Legitmark')).toMatchObject({

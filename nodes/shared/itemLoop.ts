@@ -15,6 +15,11 @@ export type ItemOperation = (
 	itemIndex: number,
 ) => Promise<INodeExecutionData[]>;
 
+/**
+ * The input item with `error`, `errorDescription` and `errorHttpCode` added, so the next node can
+ * branch on them. The n8n error itself is not attached: n8n would then replace the whole JSON
+ * with `{ error }` (WorkflowExecute's normalizeNodeErrors), losing the input and the details.
+ */
 function errorItem(
 	ctx: IExecuteFunctions,
 	error: NodeApiError | NodeOperationError,
@@ -24,7 +29,7 @@ function errorItem(
 	const json: JsonObject = { ...input.json, error: error.message };
 	if (error.description) json.errorDescription = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.errorHttpCode = error.httpCode;
-	return { json, binary: input.binary, error, pairedItem: { item: itemIndex } };
+	return { json, binary: input.binary, pairedItem: { item: itemIndex } };
 }
 
 function itemsAtOnce(ctx: IExecuteFunctions): number {

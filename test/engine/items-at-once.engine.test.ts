@@ -91,6 +91,8 @@ describe('Items at Once', () => {
 		const failed = output.flatMap((item, index) => (item.json.error ? [index] : []));
 		expect(failed).toEqual([1, 7, 19]);
 		expect(output[7].json.error).toMatch(/binary/i);
+		// The input's own fields reach the next node beside the error.
+		expect(output[7].json).toMatchObject({ index: 7, seed: 8 });
 		expect(env.storage.listObjects().filter((key) => key.startsWith('partial/'))).toHaveLength(
 			ITEMS - 3,
 		);

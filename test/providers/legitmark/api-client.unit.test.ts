@@ -177,3 +177,29 @@ describe('API client: secrets', () => {
 		expect(stored).toContain('***');
 	});
 });
+
+describe('API client: Continue On Fail', () => {
+	it("gives the next node the input, Legitmark's message, the advice and the status", async () => {
+		nock(PLATFORM)
+			.get(`/api/v2/sr/${SR}`)
+			.query(true)
+			.reply(404, { success: false, error: { code: 404, message: 'Service request not found' } });
+
+		const run = await env.engine.run({
+			nodes: [
+				photos({ json: '{"sku":"SKU-7"}' }),
+				{ ...getServiceRequest(), onError: 'continueRegularOutput' },
+				{ name: 'Next', type: 'setFields', parameters: { fields: { seen: true } } },
+			],
+			credentials,
+		});
+
+		expect(run.output('Next')[0].json).toMatchObject({
+			sku: 'SKU-7',
+			seen: true,
+			error: 'Service request not found [item 0]',
+			errorDescription: 'Check the IDs this call used: Legitmark does not know them.',
+			errorHttpCode: '404',
+		});
+	});
+});

@@ -50,9 +50,29 @@ async function launch() {
 	});
 }
 
-async function signIn(page, editor) {
-	await page.goto(`${editor.url}/signin`);
-	await page.locator('input[type=email]').first().fill(editor.owner.email);
+/**
+ * The first page of a freshly started n8n loads its whole editor bundle; on a busy two-core machine
+ * that has taken longer than playwright's default 30 s, so the sign-in form gets longer to appear.
+ * When it still does not, a screenshot and the page's text say what n8n showed instead.
+ */
+const FIRST_PAGE_TIMEOUT_MS = 120_000;
+
+async function signIn(page, editor, outDir) {
+	await page.goto(`${editor.url}/signin`, { timeout: FIRST_PAGE_TIMEOUT_MS });
+	const email = page.locator('input[type=email]').first();
+	try {
+		await email.waitFor({ timeout: FIRST_PAGE_TIMEOUT_MS });
+	} catch (err) {
+		await page.screenshot({ path: path.join(outDir, 'signin-error.png') }).catch(() => {});
+		const text = await page
+			.locator('body')
+			.innerText()
+			.catch(() => '(no page text)');
+		throw new Error(
+			`No sign-in form at ${page.url()}: ${text.slice(0, 300)} (${err.message.split('\n')[0]})`,
+		);
+	}
+	await email.fill(editor.owner.email);
 	await page.locator('input[type=password]').first().fill(editor.owner.password);
 	await page.keyboard.press('Enter');
 	await page.waitForURL((u) => !String(u).includes('/signin'), { timeout: 30000 });
@@ -243,7 +263,7 @@ async function browserCheck({ editor, packageName, expectedNodes = [], workflows
 	try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 		const page = await context.newPage();
-		await signIn(page, editor);
+		await signIn(page, editor, outDir);
 		const types = await ourNodeTypes(page, editor, packageName);
 		const missing = expectedNodes.filter((n) => !types.some((t) => t.name === n));
 		const nodes = [];

@@ -81,11 +81,11 @@ export async function withRetry<T>(
 	return await retrying(counted, policy, transferVerdict).catch(async (failure: unknown) => {
 		if (!transferVerdict(failure).retry) return await Promise.reject(failure);
 		const { message, details } = failure as TransferError;
-		const limitMs = policy.maxRetryAfterMs ?? policy.maxDelayMs;
-		const askedTooLong = attempts < policy.maxAttempts && (details.retryAfterMs ?? 0) > limitMs;
-		const why = askedTooLong
-			? `the storage asked to wait ${Math.ceil((details.retryAfterMs ?? 0) / 1000)} s before trying again, longer than the ${limitMs / 1000} s this node waits`
-			: `gave up after ${attempts} attempts`;
+		// A retryable failure ends `retrying` early only when the asked-for pause is too long.
+		const why =
+			attempts < policy.maxAttempts
+				? `the storage asked to wait ${Math.ceil((details.retryAfterMs ?? 0) / 1000)} s before trying again, longer than the ${(policy.maxRetryAfterMs ?? policy.maxDelayMs) / 1000} s this node waits`
+				: `gave up after ${attempts} attempts`;
 		return await Promise.reject(
 			new TransferError(`${message} (${why})`, { ...details, retryable: false }),
 		);

@@ -1,10 +1,10 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { pipeline } from 'node:stream';
 
-import { CancelledError, TransferError } from './errors';
+import { TransferError } from './errors';
 import { ByteTap, type Digest } from './hash';
 import { parseHeaders, parseUrl } from './target';
-import { header, networkError, type StreamedResponse, type Transport } from './transport';
+import { header, wireFailure, type StreamedResponse, type Transport } from './transport';
 import { withRetry } from './retry';
 
 export interface DownloadRequest {
@@ -95,8 +95,7 @@ export async function downloadToBinary(
 			)
 			.catch((error: unknown) => {
 				if (error instanceof TransferError) throw error;
-				if (transport.signal?.aborted) throw new CancelledError();
-				throw networkError({ method: 'GET', url, headers }, error);
+				throw wireFailure({ method: 'GET', url, headers }, error, transport.signal);
 			});
 		assertSize(tap.bytes, announced, 'its Content-Length');
 		assertSize(tap.bytes, request.expectedBytes, 'the provider');

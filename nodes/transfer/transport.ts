@@ -146,7 +146,16 @@ export function networkFailureOf(error: unknown): NetworkFailure {
 	};
 }
 
-export function networkError(request: StorageRequest, error: unknown): TransferError {
+/** A request that got no answer: stopped by the execution's cancel, or failed on the wire. */
+export function wireFailure(
+	request: StorageRequest,
+	error: unknown,
+	signal?: AbortSignal,
+): CancelledError | TransferError {
+	return signal?.aborted ? new CancelledError() : networkError(request, error);
+}
+
+function networkError(request: StorageRequest, error: unknown): TransferError {
 	const { reason, retryable } = networkFailureOf(error);
 	return new TransferError(`Could not reach the storage: ${reason}`, {
 		description: `${request.method} ${describeUrl(request.url)} failed before an answer came back.`,
@@ -206,10 +215,7 @@ export function createTransport(
 			abortSignal: retry.signal,
 		};
 		const raw = await httpRequest(options).catch((error: unknown) => ({ networkFailure: error }));
-		if ('networkFailure' in raw) {
-			if (retry.signal?.aborted) throw new CancelledError();
-			throw networkError(request, raw.networkFailure);
-		}
+		if ('networkFailure' in raw) throw wireFailure(request, raw.networkFailure, retry.signal);
 		return raw as { statusCode: number; headers?: StorageResponse['headers']; body: unknown };
 	};
 	const failed = (statusCode: number) => statusCode < 200 || statusCode >= 300;

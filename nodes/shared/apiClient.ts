@@ -13,10 +13,11 @@ import {
 	networkFailureOf,
 	nonEmptyText,
 	parseRetryAfter,
+	parseUrl,
 	retrying,
 	type RetryPolicy,
 } from '../transfer';
-import { ApiError, InputError } from './errors';
+import { ApiError } from './errors';
 
 /** A provider's answer, whatever its status. */
 export interface ApiAnswer {
@@ -81,20 +82,12 @@ const METHOD_KEEPING_REDIRECTS = [307, 308];
 
 /** A credential's base URL, checked, without a trailing slash; the default when left empty. */
 export function baseUrlFrom(value: unknown, fallback: string, label: string): string {
-	const text = nonEmptyText(value) ?? fallback;
-	let url: URL | undefined;
-	try {
-		url = new URL(text);
-	} catch {
-		url = undefined;
-	}
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-		throw new InputError(
-			label,
-			`The credential's "${label}" must be an http or https URL, got "${text.slice(0, 100)}"`,
-		);
-	}
-	return text.replace(/\/+$/, '');
+	const url = parseUrl(
+		nonEmptyText(value) ?? fallback,
+		label,
+		`"${label}" is a field of the credential: correct it there.`,
+	);
+	return url.replace(/\/+$/, '');
 }
 
 /** A 5xx answer to a read, thrown so that the retry loop tries again. */
@@ -124,10 +117,6 @@ export function createApiClient<Host extends string>(
 ): ApiClient<Host> {
 	const provider = definition.provider;
 	const isFailure = definition.isFailure ?? ((answer: ApiAnswer) => answer.statusCode >= 300);
-
-	async function credentialsOf(ctx: IExecuteFunctions) {
-		return await ctx.getCredentials(definition.credentialType);
-	}
 
 	/** One exchange, following same-origin redirects; the helper adds the credential each time. */
 	async function exchange(
@@ -207,15 +196,16 @@ export function createApiClient<Host extends string>(
 	}
 
 	async function request(ctx: IExecuteFunctions, call: ApiRequest<Host>): Promise<IDataObject> {
-		const credentials = await credentialsOf(ctx);
+		const credentials = await ctx.getCredentials(definition.credentialType);
 		const secrets = secretValues(credentials, definition.secretFields);
 		const mask = (text: string) => maskSecrets(text, secrets);
 		const base = definition.hosts(credentials)[call.host ?? definition.defaultHost];
 		const url = `${base}${call.path}`;
 		const isRead = READ_METHODS.includes(call.method);
+		const readRetry = definition.readRetry ?? DEFAULT_READ_RETRY;
 		const policy = {
-			...(definition.readRetry ?? DEFAULT_READ_RETRY),
-			maxAttempts: isRead ? (definition.readRetry ?? DEFAULT_READ_RETRY).maxAttempts : 1,
+			...readRetry,
+			maxAttempts: isRead ? readRetry.maxAttempts : 1,
 			signal: ctx.getExecutionCancelSignal?.(),
 		};
 		const answer = await retrying(

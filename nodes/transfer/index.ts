@@ -19,25 +19,18 @@ import {
 
 export * from './types';
 export * from './json';
-export { parseTarget } from './target';
-export {
-	CancelledError,
-	InputError,
-	remoteError,
-	TransferError,
-	toNodeError,
-	withItem,
-} from './errors';
-export { maskSecrets, redact, describeUrl } from './redact';
+export { parseTarget, parseUrl } from './target';
+export { CancelledError, InputError, remoteError, TransferError, toNodeError } from './errors';
+export { maskSecrets } from './redact';
 export { presignedUrlExpiry } from './storage-error';
-export { backoffDelay, pause, retrying, type RetryPolicy, type RetryVerdict } from './retry';
+export { pause, retrying, type RetryPolicy } from './retry';
 export { networkFailureOf, parseRetryAfter } from './transport';
 export { digestBinary, type BinaryDigest } from './digest';
 export type { DownloadRequest, DownloadResult } from './download';
 
 const MAX_RETRY_DELAY_MS = 20_000;
 /** The longest Retry-After the engine honours; a storage asking for more fails the item at once. */
-export const MAX_RETRY_AFTER_MS = 120_000;
+const MAX_RETRY_AFTER_MS = 120_000;
 
 function firstUrl(target: UploadTarget): string {
 	return target.method === 'MULTIPART' ? target.parts[0].url : target.url;

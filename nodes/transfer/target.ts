@@ -23,9 +23,14 @@ const TARGET_SHAPES =
 
 type Json = Record<string, unknown>;
 
-export function parseUrl(value: unknown, field: string): string {
+/** An http(s) URL, trimmed; `description` tells the user where to fix it when it is not one. */
+export function parseUrl(value: unknown, field: string, description?: string): string {
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new InputError(field, `"${field}" must be the presigned URL, got ${describe(value)}`);
+		throw new InputError(
+			field,
+			`"${field}" must be the presigned URL, got ${describe(value)}`,
+			description,
+		);
 	}
 	let url: URL | undefined;
 	try {
@@ -33,9 +38,13 @@ export function parseUrl(value: unknown, field: string): string {
 	} catch {
 		url = undefined;
 	}
-	if (!url) throw new InputError(field, `"${field}" is not a valid URL`);
+	if (!url) throw new InputError(field, `"${field}" is not a valid URL`, description);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new InputError(field, `"${field}" must be an http or https URL, got ${url.protocol}`);
+		throw new InputError(
+			field,
+			`"${field}" must be an http or https URL, got ${url.protocol}`,
+			description,
+		);
 	}
 	return value.trim();
 }

@@ -12,7 +12,10 @@ export function useNock(): void {
 		if (!nock.isActive()) nock.activate();
 		nock.disableNetConnect();
 	});
-	afterEach(() => nock.cleanAll());
+	afterEach(() => {
+		nock.abortPendingRequests();
+		nock.cleanAll();
+	});
 	afterAll(() => {
 		nock.enableNetConnect();
 		nock.restore();

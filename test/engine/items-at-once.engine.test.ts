@@ -98,6 +98,21 @@ describe('Items at Once', () => {
 		);
 	}, 60_000);
 
+	it('reports the failure of the first item in input order, not the first or last to fail', async () => {
+		// Item 1 fails at once (no binary), item 2 as soon as the storage answers, item 0 last.
+		env.storage.faults.inject({
+			method: 'PUT',
+			pathIncludes: 'order/0.bin',
+			status: 403,
+			latencyMs: 300,
+		});
+		env.storage.faults.inject({ method: 'PUT', pathIncludes: 'order/2.bin', status: 403 });
+
+		const { run } = await runWith(4, 'order', { missing: [1], continueOnFail: false });
+
+		expect(run.error('Upload')?.message).toBe('Storage rejected the upload: AccessDenied - Access Denied [item 0]');
+	}, 60_000);
+
 	it('without continuing on fail, reports the first failing item in input order and starts no more', async () => {
 		const { run } = await runWith(4, 'stop', { missing: [5, 6], continueOnFail: false });
 

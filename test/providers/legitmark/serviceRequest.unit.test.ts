@@ -202,7 +202,7 @@ describe('Service Request → Get', () => {
 			.query(sidesQuery)
 			.reply(200, srWithSides({ front: true, tag: false }));
 
-		const run = await runAfterPhotos(serviceRequest('get', { include: ['item', 'sides'] }));
+		const run = await runAfterPhotos(serviceRequest('get'));
 
 		expect(scope.isDone()).toBe(true);
 		expect(run.output('Legitmark')[0].json.sides).toMatchObject({

@@ -119,6 +119,28 @@ describe('API client: retries', () => {
 		expect(api.isDone()).toBe(true);
 	});
 
+	it('pauses before reading again: at least half of the first backoff step (1 s)', async () => {
+		const answeredAt: number[] = [];
+		const stamp = (status: number, body: object) => () => {
+			answeredAt.push(performance.now());
+			return [status, body] as [number, object];
+		};
+		nock(PLATFORM)
+			.get(`/api/v2/sr/${SR}`)
+			.query(true)
+			.reply(stamp(503, { success: false, error: { code: 503, message: 'Busy' } }))
+			.get(`/api/v2/sr/${SR}`)
+			.query(true)
+			.reply(stamp(200, { sr: { uuid: SR } }));
+
+		const run = await env.engine.run({ nodes: [photos(), getServiceRequest()], credentials });
+
+		expect(run.error('Legitmark')).toBeUndefined();
+		expect(answeredAt).toHaveLength(2);
+		// A lower bound only: a busy machine makes the pause longer, never shorter.
+		expect(answeredAt[1] - answeredAt[0]).toBeGreaterThanOrEqual(500);
+	});
+
 	it('never repeats a write after a 500: the write may have happened', async () => {
 		const api = nock(PLATFORM)
 			.post('/api/v2/sr')

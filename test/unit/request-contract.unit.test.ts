@@ -147,18 +147,26 @@ describe('POST form', () => {
 });
 
 describe('MULTIPART', () => {
-	it('cuts parts to partSize, sends each with its length and completes with the ETags in order', async () => {
+	it('cuts parts to partSize, sends each with its length and completes with the ETags in part order, whatever order they came in', async () => {
 		const lengths: Record<string, string> = {};
 		const scope = storageHost();
-		for (const part of [1, 2, 3]) {
-			scope
-				.put('/bucket/big.bin')
-				.query((query) => query.partNumber === String(part))
-				.reply(function () {
-					lengths[part] = String(this.req.headers['content-length']);
-					return [200, '', { ETag: `"part-${part}"` }];
-				});
-		}
+		// Part 1 is answered last: only once part 3 is asked for, which needs part 2's lane free.
+		let answerPart1 = () => {};
+		const part = (n: number) =>
+			scope.put('/bucket/big.bin').query((query) => query.partNumber === String(n));
+		part(1).reply(function (_uri, _body, callback) {
+			lengths[1] = String(this.req.headers['content-length']);
+			answerPart1 = () => callback(null, [200, '', { ETag: '"part-1"' }]);
+		});
+		part(2).reply(function () {
+			lengths[2] = String(this.req.headers['content-length']);
+			return [200, '', { ETag: '"part-2"' }];
+		});
+		part(3).reply(function () {
+			lengths[3] = String(this.req.headers['content-length']);
+			answerPart1();
+			return [200, '', { ETag: '"part-3"' }];
+		});
 		let completion = '';
 		scope
 			.post('/bucket/big.bin')

@@ -30,6 +30,10 @@ function checkTestNames(dir) {
 }
 checkTestNames(path.join(__dirname, 'test'));
 
+// Tests wait for events, not clocks; the limit only ends a test that hangs. Jest's 5 s default is
+// shorter than a busy 2-core machine needs to run one engine workflow.
+const TEST_TIMEOUT_MS = 30_000;
+
 const project = (name, transform) => ({
 	displayName: name,
 	testEnvironment: 'node',
@@ -38,6 +42,7 @@ const project = (name, transform) => ({
 });
 
 module.exports = {
+	testTimeout: TEST_TIMEOUT_MS,
 	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 	projects: [
 		project('unit', { '^.+\\.ts$': tsJest }),

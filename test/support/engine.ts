@@ -137,6 +137,9 @@ function connectionsOf(chain: string[]): IConnections {
 	return connections;
 }
 
+/** For hooks that start the engine or servers: loading n8n-core takes seconds, far more on a busy machine. */
+export const SETUP_TIMEOUT_MS = 120_000;
+
 export async function startEngine(mode: BinaryMode) {
 	// n8n-core reads its configuration from the environment when it is first loaded.
 	process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'presigned-engine-'));

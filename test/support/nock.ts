@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { startEngine, type BinaryMode, type Engine } from './engine';
+import { SETUP_TIMEOUT_MS, startEngine, type BinaryMode, type Engine } from './engine';
 
 /**
  * nock for one test file: no real connections while it runs, no interceptor left between tests,
@@ -54,6 +54,6 @@ export function useNockedEngine(mode: BinaryMode): NockedEngine {
 	const env = { unexpected: trackUnexpectedRequests() } as { engine: Engine } & NockedEngine;
 	beforeAll(async () => {
 		env.engine = await startEngine(mode);
-	});
+	}, SETUP_TIMEOUT_MS);
 	return env;
 }

@@ -8,7 +8,7 @@
  * The storage, the emulators and (with useEngineWithSandbox) the engine start once per file;
  * injected faults and latency are cleared after each test; everything closes at the end.
  */
-import { startEngine, type BinaryMode, type Engine } from './engine';
+import { SETUP_TIMEOUT_MS, startEngine, type BinaryMode, type Engine } from './engine';
 import type { LegitmarkEmulator } from './emulators/legitmark';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -199,7 +199,7 @@ export function useSandbox<E extends EmulatorName = never>({
 		for (const name of emulators) {
 			env.emulators[name] = await startEmulator(name, { port: 0, storage: env.storage });
 		}
-	});
+	}, SETUP_TIMEOUT_MS);
 	afterEach(() => {
 		env.storage?.faults.clear();
 		env.storage?.setLatency(0);
@@ -223,6 +223,6 @@ export function useEngineWithSandbox<E extends EmulatorName = never>(
 	const env = useSandbox(options) as SandboxEnv<E> & { engine: Engine };
 	beforeAll(async () => {
 		env.engine = await startEngine(mode);
-	});
+	}, SETUP_TIMEOUT_MS);
 	return env;
 }

@@ -294,6 +294,17 @@ describe('failure paths', () => {
 			(scope: nock.Interceptor) =>
 				scope.reply(500, s3Error('InternalError', 'We encountered an internal error.')),
 		],
+		[
+			'400 RequestTimeout',
+			(scope: nock.Interceptor) =>
+				scope.reply(
+					400,
+					s3Error(
+						'RequestTimeout',
+						'Your socket connection to the server was not read from or written to within the timeout period.',
+					),
+				),
+		],
 	])('retries after %s and then succeeds', async (_name, fail) => {
 		const scope = storageHost();
 		fail(scope.put('/bucket/f').query(true));
@@ -393,19 +404,23 @@ describe('bad input fails before any request', () => {
 		expect(error?.message).toMatch(message);
 	});
 
-	it('names the missing binary field', async () => {
+	it('names the binary field it was told to read when the item has no such field', async () => {
 		const run = await env.engine.run({
 			nodes: [
-				{ name: 'Source', type: 'binarySource', parameters: { count: 1, missing: [0] as never } },
+				{ name: 'Source', type: 'binarySource', parameters: { count: 1 } },
 				{
 					name: 'Upload',
 					type: 'presignedUpload',
-					parameters: { target: { method: 'PUT', url: `${HOST}/f` } as never },
+					parameters: {
+						target: { method: 'PUT', url: `${HOST}/f` } as never,
+						binaryPropertyName: 'scan',
+					},
 				},
 			],
 		});
 
-		expect(run.error('Upload')?.message).toMatch(/data/);
+		expect(run.error('Upload')?.message).toBe("The item has no binary field 'scan' [item 0]");
+		expect(env.unexpected.count()).toBe(0);
 	});
 
 	it('keeps the whole file in the output hash', async () => {

@@ -85,7 +85,7 @@ export async function downloadToBinary(
 			response.body.destroy();
 			throw sizeError(`The download has ${announced} bytes, more than the allowed ${limit}`);
 		}
-		const tap = new ByteTap(limit);
+		const tap = new ByteTap({ limit });
 		pipeline(response.body, tap, () => {});
 		const binary = await ctx.helpers
 			.prepareBinaryData(

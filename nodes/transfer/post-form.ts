@@ -3,7 +3,6 @@ import { pipeline, Readable } from 'node:stream';
 
 import type { BinarySource } from './binary';
 import { ByteTap, type Digest } from './hash';
-import { assertStreamedWhole } from './length';
 import { withRetry } from './retry';
 import { header, type Transport } from './transport';
 import type { PostTarget } from './types';
@@ -47,7 +46,7 @@ export async function postForm(
 	const boundary = `----n8nPresignedUpload${randomBytes(12).toString('hex')}`;
 	const { head, tail } = formEnvelope(target.fields, source, boundary);
 	return await withRetry(async () => {
-		const tap = new ByteTap();
+		const tap = new ByteTap({ expected: source.size });
 		pipeline(await source.open(), tap, () => {});
 		const body = Readable.from(
 			(async function* () {
@@ -56,16 +55,17 @@ export async function postForm(
 				yield tail;
 			})(),
 		);
-		const response = await transport.send({
-			method: 'POST',
-			url: target.url,
-			headers: {
-				'Content-Type': `multipart/form-data; boundary=${boundary}`,
-				'Content-Length': String(head.length + source.size + tail.length),
-			},
-			body,
-		});
-		assertStreamedWhole(tap.bytes, source.size);
+		const response = await transport
+			.send({
+				method: 'POST',
+				url: target.url,
+				headers: {
+					'Content-Type': `multipart/form-data; boundary=${boundary}`,
+					'Content-Length': String(head.length + source.size + tail.length),
+				},
+				body,
+			})
+			.catch(async (error: unknown) => await Promise.reject(tap.failure ?? error));
 		return {
 			...tap.digest(),
 			etag: header(response, 'etag'),

@@ -8,6 +8,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { truncateSync } from 'node:fs';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternBuffer, patternStream } = require('../../sandbox/bytes');
 
@@ -28,6 +30,15 @@ export function testNode(
 	};
 }
 
+/** Cuts a file in n8n's filesystem store short behind n8n's back, as a full disk or a cleanup could. */
+function cutStoredFile(binaryDataId: string, bytes: number): void {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { Container } = require('@n8n/di');
+	const { BinaryDataService } = require('n8n-core');
+	/* eslint-enable @typescript-eslint/no-require-imports */
+	truncateSync(Container.get(BinaryDataService).getPath(binaryDataId), bytes);
+}
+
 function parsed<T>(value: unknown): T {
 	return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
@@ -35,7 +46,8 @@ function parsed<T>(value: unknown): T {
 /**
  * Makes `count` items, each with a deterministic binary of `size` bytes (seed = item index + 1).
  * `missing` lists item indexes that get no binary. In filesystem mode the bytes are streamed into
- * n8n's binary store, in default mode they are kept inline, as n8n itself does.
+ * n8n's binary store, in default mode they are kept inline, as n8n itself does. `storedBytes` (in
+ * filesystem mode) then cuts each stored file to that many bytes while its size stays recorded.
  */
 export class BinarySource implements INodeType {
 	description = testNode('binarySource', [
@@ -51,6 +63,7 @@ export class BinarySource implements INodeType {
 		{ displayName: 'Missing', name: 'missing', type: 'json', default: '[]' },
 		{ displayName: 'JSON', name: 'json', type: 'json', default: '{}' },
 		{ displayName: 'JSON per Item', name: 'perItem', type: 'json', default: '[]' },
+		{ displayName: 'Stored Bytes', name: 'storedBytes', type: 'number', default: -1 },
 	]);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -61,6 +74,7 @@ export class BinarySource implements INodeType {
 		const missing = parsed<number[]>(this.getNodeParameter('missing', 0, []));
 		const extra = parsed<IDataObject>(this.getNodeParameter('json', 0, {}));
 		const perItem = parsed<IDataObject[]>(this.getNodeParameter('perItem', 0, []));
+		const storedBytes = this.getNodeParameter('storedBytes', 0, -1) as number;
 		const inline = process.env.N8N_DEFAULT_BINARY_DATA_MODE === 'default';
 		const items: INodeExecutionData[] = [];
 		for (let index = 0; index < count; index++) {
@@ -71,6 +85,7 @@ export class BinarySource implements INodeType {
 			}
 			const content = inline ? patternBuffer(size, index + 1) : patternStream(size, index + 1);
 			const data = await this.helpers.prepareBinaryData(content, fileName, mimeType);
+			if (storedBytes >= 0 && data.id) cutStoredFile(data.id, storedBytes);
 			items.push({ json, binary: { data }, pairedItem: { item: 0 } });
 		}
 		return [items];

@@ -464,6 +464,34 @@ describe('presigned PUT', () => {
 		}
 	});
 
+	test("a signed x-amz-content-sha256 that is not the body's -> 400 XAmzContentSHA256Mismatch", async () => {
+		const claimed = sha256(Buffer.from('another body'));
+		const command = new PutObjectCommand({
+			Bucket: storage.bucket,
+			Key: 'put/payload-hash',
+			Body: Buffer.from('the body sent'),
+		});
+		command.middlewareStack.add(
+			(next) => (args) => {
+				args.request.headers['x-amz-content-sha256'] = claimed;
+				return next(args);
+			},
+			{ step: 'build', name: 'claimAnotherPayloadHash' },
+		);
+		const strict = new S3Client({
+			region: storage.region,
+			endpoint: storage.url,
+			forcePathStyle: true,
+			credentials: { accessKeyId: storage.accessKeyId, secretAccessKey: storage.secretAccessKey },
+			maxAttempts: 1,
+		});
+		await expect(strict.send(command)).rejects.toMatchObject({
+			name: 'XAmzContentSHA256Mismatch',
+		});
+		strict.destroy();
+		expect(storage.getObject('put/payload-hash')).toBeUndefined();
+	});
+
 	test('Authorization-header SigV4 from the SDK client works and is verified too', async () => {
 		const body = Buffer.from('signed with the Authorization header');
 		await storage.client.send(
@@ -769,13 +797,76 @@ describe('multipart upload', () => {
 		expectS3Error(await send(url, { body: 'x' }), 400, 'InvalidArgument');
 	});
 
-	test('crc32 on a part is checked', async () => {
-		const mpu = await storage.createMultipartUpload('mpu/crc', { size: 10 });
+	test('Content-MD5 on a part is checked', async () => {
+		const mpu = await storage.createMultipartUpload('mpu/md5', { size: 10 });
 		const res = await send(mpu.parts[0].url, {
 			headers: { 'content-md5': 'AAAAAAAAAAAAAAAAAAAAAA==' },
 			body: 'x',
 		});
 		expectS3Error(res, 400, 'BadDigest');
+	});
+
+	test('x-amz-checksum-crc32 signed for a part is checked against its body', async () => {
+		const body = Buffer.from('the real part');
+		const mpu = await storage.createMultipartUpload('mpu/crc', { size: body.length });
+		const partUrl = async (checksum) =>
+			await getSignedUrl(
+				storage.client,
+				new UploadPartCommand({
+					Bucket: storage.bucket,
+					Key: 'mpu/crc',
+					UploadId: mpu.uploadId,
+					PartNumber: 1,
+					ChecksumCRC32: checksum,
+				}),
+				{
+					expiresIn: 60,
+					signableHeaders: new Set(['x-amz-checksum-crc32']),
+					unhoistableHeaders: new Set(['x-amz-checksum-crc32']),
+				},
+			);
+		const other = crc32Base64(Buffer.from('other content'));
+		const wrong = await send(await partUrl(other), {
+			headers: { 'x-amz-checksum-crc32': other },
+			body,
+		});
+		expectS3Error(wrong, 400, 'BadDigest');
+		expect(storage.listUploads().find((u) => u.uploadId === mpu.uploadId).parts).toEqual([]);
+
+		const right = await send(await partUrl(crc32Base64(body)), {
+			headers: { 'x-amz-checksum-crc32': crc32Base64(body) },
+			body,
+		});
+		expect(right.status).toBe(200);
+	});
+
+	test('a part or a completion without a signature -> 403 AccessDenied; tampered -> SignatureDoesNotMatch', async () => {
+		const mpu = await storage.createMultipartUpload('mpu/auth', { size: 10 });
+		const unsigned = (url) => {
+			const parsed = new URL(url);
+			for (const name of [...parsed.searchParams.keys()]) {
+				if (name.toLowerCase().startsWith('x-amz-')) parsed.searchParams.delete(name);
+			}
+			return parsed.toString();
+		};
+		const tampered = (url) =>
+			url.replace(/(X-Amz-Signature=)([0-9a-f])/, (_m, p, c) => p + (c === '0' ? '1' : '0'));
+		const part = Buffer.from('0123456789');
+
+		expectS3Error(await send(unsigned(mpu.parts[0].url), { body: part }), 403, 'AccessDenied');
+		expectS3Error(
+			await send(tampered(mpu.parts[0].url), { body: part }),
+			403,
+			'SignatureDoesNotMatch',
+		);
+		expect(storage.listUploads().find((u) => u.uploadId === mpu.uploadId).parts).toEqual([]);
+
+		const [stored] = await uploadParts(mpu, [part]);
+		const complete = { method: 'POST', body: completeXml([stored]) };
+		expectS3Error(await send(unsigned(mpu.completeUrl), complete), 403, 'AccessDenied');
+		expectS3Error(await send(tampered(mpu.completeUrl), complete), 403, 'SignatureDoesNotMatch');
+		expect(storage.getObject('mpu/auth')).toBeUndefined();
+		expect((await send(mpu.completeUrl, complete)).status).toBe(200);
 	});
 });
 

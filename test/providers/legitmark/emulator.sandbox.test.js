@@ -127,6 +127,10 @@ describe('service requests', () => {
 		await call('/api/v2/sr', { method: 'POST', body: createBody('SKU-2') });
 		const again = await call('/api/v2/sr', { method: 'POST', body: createBody('SKU-2') });
 		expect(again.status).toBe(409);
+		expect(again.json).toMatchObject({
+			success: false,
+			error: { code: 409, message: 'A service request with this reference_id already exists' },
+		});
 	});
 
 	it('refuses an unknown category', async () => {
@@ -134,7 +138,12 @@ describe('service requests', () => {
 			reference_id: 'SKU-3',
 			item: { category: crypto.randomUUID(), type: TAXONOMY.type.uuid },
 		};
-		expect((await call('/api/v2/sr', { method: 'POST', body })).status).toBe(400);
+		const refused = await call('/api/v2/sr', { method: 'POST', body });
+		expect(refused.status).toBe(400);
+		expect(refused.json).toMatchObject({
+			success: false,
+			error: { code: 400, message: 'Unknown item category or type' },
+		});
 	});
 
 	it('answers 404 for an unknown request', async () => {
@@ -175,7 +184,9 @@ describe('upload intent', () => {
 		const path = `/intent?sr=${sr.uuid}&side=${FRONT.uuid}.jpg`;
 		expect((await call(path, { headers: {} })).status).toBe(200);
 		expect((await call(path)).status).toBe(200);
-		expect((await call(path, { headers: { Authorization: 'Bearer leo_wrong' } })).status).toBe(401);
+		const wrong = await call(path, { headers: { Authorization: 'Bearer leo_wrong' } });
+		expect(wrong.status).toBe(401);
+		expect(wrong.json).toMatchObject({ success: false, error: { code: 401 } });
 	});
 
 	it.each([
@@ -208,10 +219,11 @@ describe('upload intent', () => {
 		const url = await intentUrl(sr, FRONT);
 		const withoutAcl = { ...SIGNED_PUT_HEADERS };
 		delete withoutAcl['x-amz-acl'];
-		expect((await put(url, withoutAcl)).status).toBe(403);
-		expect((await put(url, { ...SIGNED_PUT_HEADERS, 'Content-Type': 'image/png' })).status).toBe(
-			403,
-		);
+		for (const headers of [withoutAcl, { ...SIGNED_PUT_HEADERS, 'Content-Type': 'image/png' }]) {
+			const refused = await put(url, headers);
+			expect(refused.status).toBe(403);
+			expect(await refused.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+		}
 		expect(storage.listObjects()).toEqual([]);
 	});
 });

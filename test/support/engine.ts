@@ -129,6 +129,34 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/**
+ * A credential's declared test request as n8n sends it: the credential's own `authenticate`
+ * applied, `{{$credentials.…}}` expressions resolved. Returns the URL and headers to send.
+ */
+export async function credentialTestRequest(
+	typeName: string,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ url: URL; method: string; headers: Record<string, string> }> {
+	const types = packageCredentials();
+	const request = types[typeName]?.test?.request;
+	if (!request) throw new Error(`${typeName} declares no test request`);
+	const options = await new TestCredentialsHelper({}, types).authenticate(credentials, typeName, {
+		url: request.url ?? '',
+		method: request.method ?? 'GET',
+		headers: {},
+		qs: (request.qs ?? {}) as IHttpRequestOptions['qs'],
+	});
+	const baseUrl = resolveCredentialExpression(request.baseURL ?? '', credentials);
+	const url = new URL(`${baseUrl}${options.url}`);
+	for (const [name, value] of Object.entries(options.qs ?? {})) {
+		url.searchParams.set(name, resolveCredentialExpression(String(value), credentials));
+	}
+	const headers = Object.fromEntries(
+		Object.entries(options.headers ?? {}).map(([name, value]) => [name, String(value)]),
+	);
+	return { url, method: options.method ?? 'GET', headers };
+}
+
 function connectionsOf(chain: string[]): IConnections {
 	const connections: IConnections = {};
 	for (let i = 0; i + 1 < chain.length; i++) {

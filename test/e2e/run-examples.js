@@ -186,14 +186,19 @@ async function n8nBinarySha256(home, binary) {
 			binary.id.slice(0, binary.id.indexOf(':')),
 			binary.id.slice(binary.id.indexOf(':') + 1),
 		];
-		if (!mode.startsWith('filesystem')) return undefined;
+		if (!mode.startsWith('filesystem')) {
+			return { problem: `binary ${binary.id} is in "${mode}" mode, which the check cannot read` };
+		}
 		const file = path.join(home, '.n8n', 'storage', rel);
-		return fs.existsSync(file) ? sha256File(file) : undefined;
+		if (!fs.existsSync(file)) return { problem: `n8n's file for binary ${binary.id} is missing` };
+		return { sha256: await sha256File(file) };
 	}
-	if (typeof binary.data === 'string' && !binary.id) {
-		return crypto.createHash('sha256').update(Buffer.from(binary.data, 'base64')).digest('hex');
+	if (typeof binary.data === 'string') {
+		return {
+			sha256: crypto.createHash('sha256').update(Buffer.from(binary.data, 'base64')).digest('hex'),
+		};
 	}
-	return undefined;
+	return { problem: 'the binary has neither an id nor inline data' };
 }
 
 /** Execute one example and check everything it promises. Returns a table row. */
@@ -290,7 +295,8 @@ async function runExample(ctx, example) {
 			fail(`${u.node}: node reported ${u.upload.bytes} bytes, storage holds ${match.size}`);
 		}
 		const n8nSha = await n8nBinarySha256(home, u.binary);
-		if (n8nSha && n8nSha !== match.sha256)
+		if (n8nSha?.problem) fail(`${u.node}: ${n8nSha.problem}`);
+		else if (n8nSha && n8nSha.sha256 !== match.sha256)
 			fail(`${u.node}: storage bytes differ from n8n's binary data`);
 		else if (n8nSha) shaChecks++;
 	}

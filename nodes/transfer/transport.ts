@@ -54,6 +54,12 @@ const NETWORK_ERROR_CODES = new Set([
 	'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
+/** What the user can do about a storage refusal whose S3 code alone does not say it. */
+const STORAGE_ADVICE: Record<string, string> = {
+	AccessControlListNotSupported:
+		"The URL was signed with an x-amz-acl header, but the bucket has ACLs disabled (S3's default for new buckets). The service that issued the URL must sign it without x-amz-acl, or the bucket's owner must enable ACLs.",
+};
+
 /** S3 answers 400 RequestTimeout when the body arrived too slowly: worth another try. */
 const TRANSIENT_STORAGE_CODES = new Set(['RequestTimeout', 'SlowDown', 'InternalError']);
 
@@ -114,12 +120,15 @@ export function responseError(request: StorageRequest, response: StorageResponse
 		);
 	}
 	const code = parsed.code ?? `HTTP ${statusCode}`;
+	const advice = parsed.code ? STORAGE_ADVICE[parsed.code] : undefined;
 	const text = parsed.message ?? (response.body.trim().slice(0, 300) || 'no error message');
 	const what = request.method === 'GET' ? 'download' : 'upload';
 	return new TransferError(`Storage rejected the ${what}: ${code} - ${text}`, {
 		httpCode: statusCode,
 		storageCode: parsed.code,
-		description: `${request.method} ${describeUrl(request.url)} answered ${statusCode}.`,
+		description: [`${request.method} ${describeUrl(request.url)} answered ${statusCode}.`, advice]
+			.filter(Boolean)
+			.join(' '),
 		retryable:
 			statusCode >= 500 || statusCode === 429 || TRANSIENT_STORAGE_CODES.has(parsed.code ?? ''),
 		retryAfterMs: parseRetryAfter(header(response, 'retry-after')),

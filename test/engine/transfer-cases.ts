@@ -1,7 +1,7 @@
 // Byte-identical uploads through the real n8n engine into the strict storage sandbox, for every
 // upload style and the sizes where off-by-one and part-boundary bugs live.
 import type { BinaryMode } from '../support/engine';
-import { useEngineWithSandbox } from '../support/sandbox';
+import { useEngineWithSandbox, type StorageOptions } from '../support/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../sandbox/bytes');
@@ -10,9 +10,10 @@ const MiB = 1024 * 1024;
 export const SIZES = [0, 1, 5 * MiB + 1, 64 * MiB];
 const PART_SIZE = 5 * MiB;
 
-export function describeTransfers(mode: BinaryMode) {
-	describe(`uploads through WorkflowExecute, binary data mode "${mode}"`, () => {
-		const env = useEngineWithSandbox(mode);
+export function describeTransfers(mode: BinaryMode, storage: StorageOptions = {}) {
+	const acls = storage.aclsEnabled === false ? ', bucket ACLs disabled' : '';
+	describe(`uploads through WorkflowExecute, binary data mode "${mode}"${acls}`, () => {
+		const env = useEngineWithSandbox(mode, { storage });
 
 		const targets: Record<string, (key: string, size: number) => Promise<unknown>> = {
 			PUT: async (key) =>

@@ -13,7 +13,7 @@ import type { LegitmarkEmulator } from './emulators/legitmark';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { startStorage } = require('../../sandbox/storage') as {
-	startStorage(options?: { port?: number }): Promise<StorageSandbox>;
+	startStorage(options?: StorageOptions): Promise<StorageSandbox>;
 };
 const { startEmulator } = require('../../sandbox') as {
 	startEmulator<N extends EmulatorName>(
@@ -188,14 +188,26 @@ export interface EngineWithSandbox<E extends EmulatorName> extends SandboxEnv<E>
 	readonly engine: Engine;
 }
 
+/** How the storage behaves: `aclsEnabled: false` answers x-amz-acl as a bucket with ACLs disabled. */
+export interface StorageOptions {
+	port?: number;
+	aclsEnabled?: boolean;
+}
+
+export interface SandboxOptions<E extends EmulatorName> {
+	emulators?: E[];
+	storage?: StorageOptions;
+}
+
 /** The storage and the named emulators for one test file (see the top of this file). */
 export function useSandbox<E extends EmulatorName = never>({
 	emulators = [],
-}: { emulators?: E[] } = {}): SandboxEnv<E> {
+	storage = {},
+}: SandboxOptions<E> = {}): SandboxEnv<E> {
 	const env = { emulators: {} } as { storage: StorageSandbox; emulators: Pick<Emulators, E> };
 	const started = () => emulators.map((name) => env.emulators[name]).filter(Boolean);
 	beforeAll(async () => {
-		env.storage = await startStorage();
+		env.storage = await startStorage(storage);
 		for (const name of emulators) {
 			env.emulators[name] = await startEmulator(name, { port: 0, storage: env.storage });
 		}
@@ -218,7 +230,7 @@ export function useSandbox<E extends EmulatorName = never>({
 /** useSandbox, plus the real engine in `mode`. */
 export function useEngineWithSandbox<E extends EmulatorName = never>(
 	mode: BinaryMode,
-	options: { emulators?: E[] } = {},
+	options: SandboxOptions<E> = {},
 ): EngineWithSandbox<E> {
 	const env = useSandbox(options) as SandboxEnv<E> & { engine: Engine };
 	beforeAll(async () => {

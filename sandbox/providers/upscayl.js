@@ -372,20 +372,11 @@ async function startUpscayl({
 		failNextTasks(times = 1) {
 			settings.failTasks = times;
 		},
-		/** The next `times` matching calls answer `status`: the envelope, or `body` as it is. */
-		failNext({ status, message, body, method, path, times = 1, retryAfter } = {}) {
-			api.failNext({
-				status,
-				message:
-					message ?? (status === 429 ? 'Rate limit exceeded. Try again in 1 hour' : undefined),
-				details: CODES[status],
-				body,
-				method,
-				path,
-				times,
-				headers: retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) },
-			});
-		},
+		/**
+		 * The next matching calls answer `status` in the envelope (its code from the status), or
+		 * with `body` as it is, e.g. the bare string "Insufficient credits". See json-api/faults.js.
+		 */
+		failNext: api.failNext,
 		clearFaults: api.clearFaults,
 		setLatency: api.setLatency,
 		/** Forgets calls, faults, latency, uploads, tasks and every setting changed since the start. */

@@ -100,62 +100,31 @@ export function readTaskSettings(ctx: IExecuteFunctions, itemIndex: number): Tas
 
 // ---- ids handed from one step to the next -----------------------------------------------------
 
-function readText(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	label: string,
-	hint: string,
-) {
-	const value = nonEmptyText(ctx.getNodeParameter(name, itemIndex, ''));
-	if (value) return value;
-	throw new InputError(label, `"${label}" is empty`, hint);
+/**
+ * A text field mapped from the previous step's output (`{{ $json.<name> }}`) and its reader,
+ * which refuses an empty value before any request.
+ */
+function mappedText(name: string, label: string, from: string) {
+	const field: INodeProperties = {
+		displayName: label,
+		name,
+		type: 'string',
+		default: `={{ $json.${name} }}`,
+		required: true,
+		description: `The ${name} from ${from}`,
+	};
+	const read = (ctx: IExecuteFunctions, itemIndex: number): string => {
+		const value = nonEmptyText(ctx.getNodeParameter(name, itemIndex, ''));
+		if (value) return value;
+		throw new InputError(label, `"${label}" is empty`, `Map the ${name} that ${from} output.`);
+	};
+	return { field, read };
 }
 
-export const uploadIdField: INodeProperties = {
-	displayName: 'Upload ID',
-	name: 'uploadId',
-	type: 'string',
-	default: '={{ $json.uploadId }}',
-	required: true,
-	description: 'The uploadId from Get Upload URL',
-};
-
-export const pathField: INodeProperties = {
-	displayName: 'Path',
-	name: 'path',
-	type: 'string',
-	default: '={{ $json.path }}',
-	required: true,
-	description: 'The path (the S3 key) from Get Upload URL',
-};
-
-export function readUploadId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return readText(
-		ctx,
-		itemIndex,
-		'uploadId',
-		'Upload ID',
-		'Map the uploadId that Get Upload URL output.',
-	);
-}
-
-export function readPath(ctx: IExecuteFunctions, itemIndex: number): string {
-	return readText(ctx, itemIndex, 'path', 'Path', 'Map the path that Get Upload URL output.');
-}
-
-export const taskIdField: INodeProperties = {
-	displayName: 'Task ID',
-	name: 'taskId',
-	type: 'string',
-	default: '={{ $json.taskId }}',
-	required: true,
-	description: 'The taskId from Task → Start',
-};
-
-export function readTaskId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return readText(ctx, itemIndex, 'taskId', 'Task ID', 'Map the taskId that Task → Start output.');
-}
+export const uploadId = mappedText('uploadId', 'Upload ID', 'Get Upload URL');
+/** The S3 key of the upload; complete-multipart-upload calls it `key`. */
+export const path = mappedText('path', 'Path', 'Get Upload URL');
+export const taskId = mappedText('taskId', 'Task ID', 'Task → Start');
 
 export const uploadedFileField: INodeProperties = {
 	displayName: 'Uploaded File',

@@ -19,19 +19,7 @@ export interface UpscaylTask {
 	status?: string;
 }
 
-export interface UpscaylFailure {
-	status: number;
-	message?: string;
-	/** Sent as it is instead of the envelope, for example the bare string "Insufficient credits". */
-	body?: unknown;
-	method?: string;
-	path?: string | RegExp;
-	times?: number;
-	/** Seconds, sent as Retry-After. */
-	retryAfter?: number;
-}
-
-export interface UpscaylEmulator extends Omit<JsonApiEmulator, 'failNext'> {
+export interface UpscaylEmulator extends JsonApiEmulator {
 	apiKey: string;
 	uploads: Map<string, UpscaylUpload>;
 	tasks: Map<string, UpscaylTask>;
@@ -41,7 +29,6 @@ export interface UpscaylEmulator extends Omit<JsonApiEmulator, 'failNext'> {
 	setUploadExpiry(expiry: { expiresIn?: number; signedSecondsAgo?: number }): void;
 	setProcessingLooks(looks: number): void;
 	failNextTasks(times?: number): void;
-	failNext(failure: UpscaylFailure): void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

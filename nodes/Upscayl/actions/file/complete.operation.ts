@@ -3,12 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { keepBinaryOption, operationFields, optionsCollection } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { outputItem } from '../../../shared/items';
-import { pathField, readPath, readUploadId, uploadIdField } from '../fields';
+import { path as pathText, uploadId as uploadIdText } from '../fields';
 import { completedParts, completeUpload } from './upload';
 
 const properties: INodeProperties[] = [
-	uploadIdField,
-	pathField,
+	uploadIdText.field,
+	pathText.field,
 	{
 		displayName: 'Parts',
 		name: 'parts',
@@ -25,8 +25,8 @@ export const description = operationFields('file', 'complete', properties);
 
 /** Tells Upscayl every part arrived: complete-multipart-upload with the parts and their ETags. */
 export const execute: ItemOperation = async function (itemIndex) {
-	const uploadId = readUploadId(this, itemIndex);
-	const path = readPath(this, itemIndex);
+	const uploadId = uploadIdText.read(this, itemIndex);
+	const path = pathText.read(this, itemIndex);
 	const parts = completedParts(this.getNodeParameter('parts', itemIndex, undefined));
 	const completed = await completeUpload(this, { uploadId, path, parts });
 	const input = this.getInputData()[itemIndex];

@@ -6,8 +6,10 @@ import {
 	keepsBinary,
 	operationFields,
 	optionsCollection,
-	readNumber,
+	pollOptionFields,
+	readPollOptions,
 	readTransferOptions,
+	type PollOptions,
 } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { downloadBinary, nonEmptyText } from '../../../transfer';
@@ -17,8 +19,11 @@ import { uploadAndComplete } from '../file/uploadAndComplete';
 import { readTaskSettings, taskSettingFields, uploadOptionFields } from '../fields';
 import { startTask, waitForTask } from './task';
 
-const POLL_INTERVAL_SECONDS = { min: 0.1, max: 3600 };
-const PROCESSING_TIMEOUT_SECONDS = { min: 0, max: 86_400 };
+const PROCESSING_WAIT: PollOptions = {
+	timeoutName: 'processingTimeoutSeconds',
+	timeoutLabel: 'Processing Timeout (Seconds)',
+	timeoutDescription: 'How long to wait for Upscayl to process the image before the item fails',
+};
 
 const properties: INodeProperties[] = [
 	{ ...binaryPropertyField, hint: 'The image to upscale: JPEG, PNG or WebP, at most 100 MB' },
@@ -31,32 +36,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The binary field the upscaled image is put in',
 	},
-	optionsCollection([
-		...uploadOptionFields,
-		{
-			displayName: 'Poll Interval (Seconds)',
-			name: 'pollIntervalSeconds',
-			type: 'number',
-			typeOptions: {
-				minValue: POLL_INTERVAL_SECONDS.min,
-				maxValue: POLL_INTERVAL_SECONDS.max,
-				numberPrecision: 1,
-			},
-			default: 3,
-			description: 'How long to pause between two looks at the task',
-		},
-		{
-			displayName: 'Processing Timeout (Seconds)',
-			name: 'processingTimeoutSeconds',
-			type: 'number',
-			typeOptions: {
-				minValue: PROCESSING_TIMEOUT_SECONDS.min,
-				maxValue: PROCESSING_TIMEOUT_SECONDS.max,
-			},
-			default: 600,
-			description: 'How long to wait for Upscayl to process the image before the item fails',
-		},
-	]),
+	optionsCollection([...uploadOptionFields, ...pollOptionFields(PROCESSING_WAIT)]),
 ];
 
 export const description = operationFields('task', 'upscaleFile', properties);
@@ -68,24 +48,6 @@ function readOutputField(ctx: IExecuteFunctions, itemIndex: number): string {
 		'Output Binary Field',
 		'"Output Binary Field" must name a binary field, for example data',
 	);
-}
-
-function readTiming(ctx: IExecuteFunctions, itemIndex: number) {
-	const seconds = (
-		name: string,
-		label: string,
-		fallback: number,
-		range: { min: number; max: number },
-	) => readNumber(ctx, itemIndex, `options.${name}`, label, fallback, range) * 1000;
-	return {
-		intervalMs: seconds('pollIntervalSeconds', 'Poll Interval (Seconds)', 3, POLL_INTERVAL_SECONDS),
-		timeoutMs: seconds(
-			'processingTimeoutSeconds',
-			'Processing Timeout (Seconds)',
-			600,
-			PROCESSING_TIMEOUT_SECONDS,
-		),
-	};
 }
 
 /** The result's file name: Upscayl's when it names one, else the original name in the new format. */
@@ -102,7 +64,7 @@ function resultFileName(file: IDataObject, given: string | undefined, extension:
 export const execute: ItemOperation = async function (itemIndex) {
 	const settings = readTaskSettings(this, itemIndex);
 	const outputField = readOutputField(this, itemIndex);
-	const timing = readTiming(this, itemIndex);
+	const timing = readPollOptions(this, itemIndex, PROCESSING_WAIT);
 	const transferOptions = readTransferOptions(this, itemIndex);
 
 	const uploaded = await uploadAndComplete(this, itemIndex);

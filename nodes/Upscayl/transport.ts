@@ -11,14 +11,15 @@ export const UPSCAYL_CREDENTIAL = 'upscaylApi';
 function readError(answer: ApiAnswer) {
 	const body = asObject(answer.body);
 	const data = asObject(body?.data);
-	const code = nonEmptyText(body?.error);
+	const error = nonEmptyText(body?.error);
+	const code = error && /^[A-Z_]+$/.test(error) ? error : undefined;
 	const message =
 		nonEmptyText(body?.message) ??
 		nonEmptyText(data?.error) ??
 		nonEmptyText(data?.message) ??
-		(code && !/^[A-Z_]+$/.test(code) ? code : undefined) ??
+		(code ? undefined : error) ??
 		nonEmptyText(answer.body)?.slice(0, 200);
-	return { message, code: code && /^[A-Z_]+$/.test(code) ? code : undefined };
+	return { message, code };
 }
 
 function advise(answer: ApiAnswer): string | undefined {

@@ -126,6 +126,14 @@ describe('File → Get Upload URL', () => {
 	});
 });
 
+describe('File → Get Upload URL: failures inside a 200 answer', () => {
+	it('reads { status: "error", data: { error } } as a failure with its message', async () => {
+		getUploadUrl({ status: 'error', data: { error: 'Upload limit reached' } });
+		const run = await env.engine.run({ nodes: [images(), file('getUploadUrl')], credentials });
+		expect(run.error('Upscayl')?.message).toBe('Upload limit reached [item 0]');
+	});
+});
+
 describe('File → Upload File', () => {
 	it('uploads the parts the API sized, then completes with every PartNumber and ETag', async () => {
 		const api = getUploadUrl();

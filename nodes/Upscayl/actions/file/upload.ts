@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
 import { readBinaryPropertyName } from '../../../shared/fields';
-import { describeBinary, isObject, nonEmptyText, type PartETag } from '../../../transfer';
+import { describeBinary, isObject, nonEmptyText } from '../../../transfer';
 import { announcedFile } from '../../helpers/imageFile';
 import { uploadTicketOf, type UploadTicket } from '../../helpers/uploadAnswer';
 import { upscayl } from '../../transport';
@@ -80,9 +80,4 @@ export async function completeUpload(
 		body: { data: { uploadId: upload.uploadId, key: upload.path, parts: upload.parts } },
 	});
 	return isObject(answer.data) ? answer.data : answer;
-}
-
-/** The ETags of a finished upload as Upscayl's parts list. */
-export function partsOfUpload(etags: PartETag[] | undefined): CompletedPart[] {
-	return completedParts(etags ?? []);
 }

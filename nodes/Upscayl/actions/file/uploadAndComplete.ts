@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { uploadItem } from '../../../shared/items';
 import type { UploadResult } from '../../../transfer';
-import { completeUpload, partsOfUpload, requestUpload } from './upload';
+import { completedParts, completeUpload, requestUpload } from './upload';
 
 /**
  * Get the part URLs, upload every part, complete the upload: Upload File, and the first half of
@@ -18,7 +18,7 @@ export async function uploadAndComplete(
 	const completed = await completeUpload(ctx, {
 		uploadId,
 		path,
-		parts: partsOfUpload(upload.etags),
+		parts: completedParts(upload.etags ?? []),
 	});
 	return { ...item, json: { ...item.json, completed: completed as IDataObject } };
 }

@@ -132,7 +132,7 @@ describe('Upscayl emulator', () => {
 		});
 		expect(done).toMatchObject({ status: 200, json: { data: { status: 'success' } } });
 		expect(Buffer.compare(storage.getObject(json.data.path).body, bytes)).toBe(0);
-	});
+	}, 30_000);
 
 	it('refuses to complete an unknown upload or another key', async () => {
 		const { json } = await call('/get-upload-url', { body: announce() });
@@ -166,7 +166,7 @@ describe('Upscayl emulator', () => {
 		expect(download.headers.get('content-type')).toBe('image/png');
 		expect(Buffer.compare(Buffer.from(await download.arrayBuffer()), upscaledBytes(bytes))).toBe(0);
 		expect(upscayl.credits).toBe(1000 - 10);
-	});
+	}, 30_000);
 
 	it('refuses a task for a file that was never completed, and bad settings', async () => {
 		const { json } = await call('/get-upload-url', { body: announce() });

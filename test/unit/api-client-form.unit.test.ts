@@ -1,4 +1,4 @@
-// A provider call with `form` goes out as multipart/form-data, through the credential helper.
+// A provider call with `form` goes out as multipart/form-data, through httpRequestWithAuthentication.
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { createApiClient } from '../../nodes/shared/apiClient';

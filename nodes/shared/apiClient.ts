@@ -43,6 +43,8 @@ export interface ApiRequest<Host extends string> {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** Text fields sent as multipart/form-data instead of a JSON body. */
+	form?: Record<string, string>;
 }
 
 export interface ApiDefinition<Host extends string> {
@@ -90,6 +92,13 @@ export function baseUrlFrom(value: unknown, fallback: string, label: string): st
 	return url.replace(/\/+$/, '');
 }
 
+/** A fresh multipart/form-data body for each exchange: a sent body cannot be sent again. */
+function formDataOf(fields: Record<string, string>): FormData {
+	const form = new FormData();
+	for (const [name, value] of Object.entries(fields)) form.append(name, value);
+	return form;
+}
+
 /** A 5xx answer to a read, thrown so that the retry loop tries again. */
 class RetryableAnswer extends Error {
 	constructor(readonly answer: ApiAnswer) {
@@ -132,7 +141,7 @@ export function createApiClient<Host extends string>(
 				method: request.method,
 				url: current,
 				qs: hop === 0 ? request.qs : undefined,
-				body: request.body,
+				body: request.form ? formDataOf(request.form) : request.body,
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,

@@ -169,3 +169,76 @@ export function operationFields(
 		properties,
 	);
 }
+
+const POLL_INTERVAL_SECONDS = { min: 0.1, max: 3600 };
+const POLL_TIMEOUT_SECONDS = { min: 0, max: 86_400 };
+
+/** Defaults of the two wait options: a look every 5 s, for at most 5 minutes. */
+const POLL_DEFAULTS = { intervalSeconds: 5, timeoutSeconds: 300 };
+
+/** How an operation that waits for a remote state names its timeout option. */
+export interface PollOptions {
+	/** The timeout option's name: another than `timeoutSeconds` where transfer options sit beside it. */
+	timeoutName?: string;
+	timeoutLabel?: string;
+	timeoutDescription: string;
+}
+
+function pollTimeoutOf(options: PollOptions) {
+	return {
+		name: options.timeoutName ?? 'timeoutSeconds',
+		label: options.timeoutLabel ?? 'Timeout (Seconds)',
+	};
+}
+
+/** Poll Interval and the wait's timeout, for an operation's Options collection. */
+export function pollOptionFields(options: PollOptions): INodeProperties[] {
+	const timeout = pollTimeoutOf(options);
+	return [
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollIntervalSeconds',
+			type: 'number',
+			typeOptions: {
+				minValue: POLL_INTERVAL_SECONDS.min,
+				maxValue: POLL_INTERVAL_SECONDS.max,
+				numberPrecision: 1,
+			},
+			default: 5,
+			description: 'How long to pause between two looks',
+		},
+		{
+			displayName: timeout.label,
+			name: timeout.name,
+			type: 'number',
+			typeOptions: { minValue: POLL_TIMEOUT_SECONDS.min, maxValue: POLL_TIMEOUT_SECONDS.max },
+			default: 300,
+			description: options.timeoutDescription,
+		},
+	];
+}
+
+/** The poll settings (`pollUntil`'s interval and timeout, in ms), range-checked at run time. */
+export function readPollOptions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: PollOptions,
+): { intervalMs: number; timeoutMs: number } {
+	const timeout = pollTimeoutOf(options);
+	const seconds = (name: string, label: string, fallback: number, range: NumberRange) =>
+		readNumber(ctx, itemIndex, `options.${name}`, label, fallback, range) * 1000;
+	return {
+		intervalMs: seconds(
+			'pollIntervalSeconds',
+			'Poll Interval (Seconds)',
+			POLL_DEFAULTS.intervalSeconds,
+			POLL_INTERVAL_SECONDS,
+		),
+		timeoutMs: seconds(
+			timeout.name,
+			timeout.label,
+			POLL_DEFAULTS.timeoutSeconds,
+			POLL_TIMEOUT_SECONDS,
+		),
+	};
+}

@@ -28,6 +28,19 @@ export { networkFailureOf, parseRetryAfter } from './transport';
 export { digestBinary, type BinaryDigest } from './digest';
 export type { DownloadRequest, DownloadResult } from './download';
 
+/**
+ * The size, MIME type and file name of the item's binary, without reading its bytes: for
+ * providers that want the file announced before the upload.
+ */
+export async function describeBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	binaryPropertyName: string,
+): Promise<{ bytes: number; mimeType: string; fileName: string }> {
+	const source = await readBinary(ctx, itemIndex, binaryPropertyName);
+	return { bytes: source.size, mimeType: source.mimeType, fileName: source.fileName };
+}
+
 const MAX_RETRY_DELAY_MS = 20_000;
 /** The longest Retry-After the engine honours; a storage asking for more fails the item at once. */
 const MAX_RETRY_AFTER_MS = 120_000;

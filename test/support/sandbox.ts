@@ -10,6 +10,7 @@
  */
 import { SETUP_TIMEOUT_MS, startEngine, type BinaryMode, type Engine } from './engine';
 import type { LegitmarkEmulator } from './emulators/legitmark';
+import type { UpscaylEmulator } from './emulators/upscayl';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { startStorage } = require('../../sandbox/storage') as {
@@ -173,6 +174,7 @@ export interface JsonApiEmulator {
 /** Emulator name in sandbox/index.js EMULATORS → its handle. */
 export interface Emulators {
 	legitmark: LegitmarkEmulator;
+	upscayl: UpscaylEmulator;
 }
 
 export type EmulatorName = keyof Emulators;

@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { binaryPropertyField, operationFields } from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
+import { uploadItem } from '../../../shared/items';
+import { uploadOptionsField } from '../fields';
+
+const properties: INodeProperties[] = [
+	binaryPropertyField,
+	{
+		displayName: 'Target',
+		name: 'target',
+		type: 'json',
+		default: '={{ $json.target }}',
+		required: true,
+		hint: 'The target from Get Upload URL',
+		description:
+			"Where to upload: { method: 'MULTIPART', parts: [{ partNumber, URL }], partSize }. The file is cut into parts of exactly partSize bytes.",
+	},
+	uploadOptionsField,
+];
+
+export const description = operationFields('file', 'uploadBinary', properties);
+
+/** Uploads the item's image part by part; the output's `upload.etags` feed Complete Upload. */
+export const execute: ItemOperation = async function (itemIndex) {
+	return await uploadItem(this, itemIndex, this.getNodeParameter('target', itemIndex));
+};

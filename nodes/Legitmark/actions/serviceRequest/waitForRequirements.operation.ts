@@ -4,8 +4,10 @@ import { ApiError, InputError } from '../../../shared/errors';
 import {
 	keepBinaryOption,
 	optionsCollection,
-	readNumber,
 	operationFields,
+	pollOptionFields,
+	readPollOptions,
+	type PollOptions,
 } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { outputItem } from '../../../shared/items';
@@ -20,34 +22,14 @@ import { legitmark } from '../../transport';
 import { readServiceRequestId, serviceRequestIdField } from '../fields';
 import { getServiceRequestCall } from './fetch';
 
-const POLL_INTERVAL_SECONDS = { min: 0.1, max: 3600 };
-const TIMEOUT_SECONDS = { min: 0, max: 86_400 };
+const SIDES_WAIT: PollOptions = {
+	timeoutDescription:
+		'How long to wait for the required sides before the item fails. 0 looks once.',
+};
 
 const properties: INodeProperties[] = [
 	serviceRequestIdField,
-	optionsCollection([
-		keepBinaryOption,
-		{
-			displayName: 'Poll Interval (Seconds)',
-			name: 'pollIntervalSeconds',
-			type: 'number',
-			typeOptions: {
-				minValue: POLL_INTERVAL_SECONDS.min,
-				maxValue: POLL_INTERVAL_SECONDS.max,
-				numberPrecision: 1,
-			},
-			default: 5,
-			description: 'How long to pause between two looks at the progress',
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: TIMEOUT_SECONDS.min, maxValue: TIMEOUT_SECONDS.max },
-			default: 300,
-			description: 'How long to wait for the required sides before the item fails. 0 looks once.',
-		},
-	]),
+	optionsCollection([keepBinaryOption, ...pollOptionFields(SIDES_WAIT)]),
 ];
 
 export const description = operationFields('serviceRequest', 'waitForRequirements', properties);
@@ -80,15 +62,7 @@ async function lookAtSides(ctx: IExecuteFunctions, serviceRequestId: string) {
 /** Polls the service request until its required sides are all uploaded, or the timeout passes. */
 export const execute: ItemOperation = async function (itemIndex) {
 	const serviceRequestId = readServiceRequestId(this, itemIndex);
-	const seconds = (name: string, label: string, fallback: number, range: typeof TIMEOUT_SECONDS) =>
-		readNumber(this, itemIndex, `options.${name}`, label, fallback, range) * 1000;
-	const timeoutMs = seconds('timeoutSeconds', 'Timeout (Seconds)', 300, TIMEOUT_SECONDS);
-	const intervalMs = seconds(
-		'pollIntervalSeconds',
-		'Poll Interval (Seconds)',
-		5,
-		POLL_INTERVAL_SECONDS,
-	);
+	const { intervalMs, timeoutMs } = readPollOptions(this, itemIndex, SIDES_WAIT);
 	const outcome = await pollUntil(async () => await lookAtSides(this, serviceRequestId), {
 		intervalMs,
 		timeoutMs,

@@ -2,11 +2,10 @@
 // Runs `n8n start` (the editor and REST API) on loopback for a prepared user folder and
 // creates the owner account, so a browser (or a person) can sign in.
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const P = require('./paths');
-const { n8nEnv, tail } = require('./n8n-home');
+const { n8nEnv, freePort, tail } = require('./n8n-home');
 
 const OWNER = {
 	email: 'demo@example.com',
@@ -14,18 +13,6 @@ const OWNER = {
 	lastName: 'User',
 	password: 'Sandbox-demo-1',
 };
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.unref();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -2,6 +2,7 @@
 // A fresh n8n user folder with this package installed the way users install a community
 // package: `npm pack`, then `npm install <tarball>` inside <user folder>/.n8n/nodes.
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const P = require('./paths');
@@ -38,13 +39,15 @@ function n8nEnv(home, extra = {}) {
  * Run the n8n CLI with Node 24. stdout/stderr go to `log`; resolves to stdout as text.
  * Rejects (with the log tail in the message) on a non-zero exit.
  */
-function n8nCli(home, args, { log, env = {}, timeoutMs = 180000 } = {}) {
-	return new Promise((resolve, reject) => {
+async function n8nCli(home, args, { log, env = {}, timeoutMs = 180000 } = {}) {
+	// Every n8n process opens a task broker; another n8n on this machine may hold the default port.
+	const brokerPort = String(await freePort());
+	return await new Promise((resolve, reject) => {
 		const node = path.join(P.NODE24_BIN, 'node');
 		fs.appendFileSync(log, `\n$ n8n ${args.join(' ')}\n`);
 		const child = spawn(node, [P.N8N_BIN, ...args], {
 			cwd: home,
-			env: n8nEnv(home, env),
+			env: n8nEnv(home, { N8N_RUNNERS_BROKER_PORT: brokerPort, ...env }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const out = [];
@@ -63,6 +66,19 @@ function n8nCli(home, args, { log, env = {}, timeoutMs = 180000 } = {}) {
 			reject(
 				Object.assign(new Error(`n8n ${args[0]} failed (${why})\n${tail(log)}`), { stdout, code }),
 			);
+		});
+	});
+}
+
+/** A TCP port on loopback that nothing listens on right now. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
 		});
 	});
 }
@@ -152,4 +168,13 @@ async function importAll(home, { credentials, workflows, log }) {
 	}
 }
 
-module.exports = { PACKAGE_NAME, n8nEnv, n8nCli, packPackage, prepareHome, importAll, tail };
+module.exports = {
+	PACKAGE_NAME,
+	n8nEnv,
+	n8nCli,
+	freePort,
+	packPackage,
+	prepareHome,
+	importAll,
+	tail,
+};

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readBinaryPropertyName } from '../../shared/fields';
 import type { PutTarget } from '../../transfer';
-import { fileExtensionOf } from '../helpers/fileExtension';
+import { describeFile, fileExtensionOf } from '../helpers/fileExtension';
 import {
 	assertExtensionAllowed,
 	CONTENT_TYPE_BY_EXTENSION,
@@ -34,8 +34,12 @@ export async function requestPresignedUpload(
 ): Promise<PresignedUpload> {
 	const field = readBinaryPropertyName(this, itemIndex);
 	const binary = this.helpers.assertBinaryData(itemIndex, field);
-	const extension = fileExtensionOf(binary, field);
-	assertExtensionAllowed(type, extension, field);
+	const extension = assertExtensionAllowed(
+		type,
+		fileExtensionOf(binary),
+		field,
+		describeFile(binary),
+	);
 	const contentType = CONTENT_TYPE_BY_EXTENSION[extension];
 	const body: IDataObject = { type, extension, contentType, ...readOwnerFields(this, itemIndex) };
 	const expiresIn = readExpiresIn(this, itemIndex);
@@ -45,4 +49,9 @@ export async function requestPresignedUpload(
 	const target = targetOf(answer);
 	const fileName = typeof answer.fileName === 'string' ? answer.fileName : undefined;
 	return { type, extension, contentType, fileName, uploadUrl: target.url, target };
+}
+
+/** The file's address without the signature: safe to output once the upload is registered. */
+export function withoutQuery(url: string): string {
+	return url.split('?')[0];
 }

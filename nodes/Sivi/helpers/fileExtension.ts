@@ -1,6 +1,5 @@
 import type { IBinaryData } from 'n8n-workflow';
 
-import { InputError } from '../../shared/errors';
 import { CONTENT_TYPE_BY_EXTENSION } from './mediaTypes';
 
 const EXTENSION_BY_MIME_TYPE: Record<string, string> = {
@@ -26,26 +25,23 @@ function namedExtension(binary: IBinaryData): string | undefined {
 }
 
 /**
- * The extension Sivi is asked for. A MIME type Sivi knows describes the bytes and wins; the file
- * name decides when the MIME type is generic, and keeps "jpeg" when it names the same type.
+ * The file's extension as Sivi is asked for it. A MIME type Sivi knows describes the bytes and
+ * wins; the file name decides when the MIME type is another, and keeps "jpeg" when it names the
+ * same type. Undefined when neither says anything.
  */
-export function fileExtensionOf(binary: IBinaryData, field: string): string {
+export function fileExtensionOf(binary: IBinaryData): string | undefined {
 	const mimeType = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
 	const named = namedExtension(binary);
 	const fromMimeType = EXTENSION_BY_MIME_TYPE[mimeType];
-	const namedIsKnown = named !== undefined && named in CONTENT_TYPE_BY_EXTENSION;
-	if (fromMimeType) {
-		const sameType =
-			namedIsKnown && CONTENT_TYPE_BY_EXTENSION[named] === CONTENT_TYPE_BY_EXTENSION[fromMimeType];
-		return sameType ? named : fromMimeType;
-	}
-	if (namedIsKnown) return named;
-	const described = [binary.mimeType || 'no MIME type', binary.fileName]
-		.filter((part) => !!part)
-		.join(', ');
-	throw new InputError(
-		field,
-		`The file in "${field}" (${described}) is not a type Sivi takes: ${Object.keys(CONTENT_TYPE_BY_EXTENSION).join(', ')}`,
-		'Give the binary a MIME type or a file name with one of those extensions, or convert it first.',
-	);
+	if (!fromMimeType) return named;
+	const sameType =
+		named !== undefined &&
+		CONTENT_TYPE_BY_EXTENSION[named] !== undefined &&
+		CONTENT_TYPE_BY_EXTENSION[named] === CONTENT_TYPE_BY_EXTENSION[fromMimeType];
+	return sameType ? named : fromMimeType;
+}
+
+/** "font/otf, Brand.otf": what the binary says about itself, for messages. */
+export function describeFile(binary: IBinaryData): string {
+	return [binary.mimeType || 'no MIME type', binary.fileName].filter((part) => !!part).join(', ');
 }

@@ -60,19 +60,28 @@ export function assertUploadType(
 	);
 }
 
-/** Refuses a file extension the type does not allow, naming what it allows, before any request. */
-export function assertExtensionAllowed(type: UploadType, extension: string, field: string): void {
+/**
+ * Refuses a file whose extension the type does not allow, naming what the type allows, before
+ * any request. `file` describes the binary (MIME type, file name) for the message.
+ */
+export function assertExtensionAllowed(
+	type: UploadType,
+	extension: string | undefined,
+	field: string,
+	file: string,
+): string {
 	const allowed = MEDIA_TYPES[type].extensions as readonly string[];
-	if (allowed.includes(extension)) return;
-	const others = typesAllowing(extension).filter((other) => other !== type);
+	if (extension !== undefined && allowed.includes(extension)) return extension;
+	const others = extension ? typesAllowing(extension).filter((other) => other !== type) : [];
 	const elsewhere =
 		others.length > 0
 			? `A ${extension} file can go up as ${list(others)}.`
-			: `Sivi takes no ${extension} files at all.`;
+			: 'Sivi takes no such file as any type.';
+	const what = extension ? `is ${extension}` : 'has no extension or MIME type Sivi knows';
 	throw new InputError(
 		field,
-		`The file in "${field}" is ${extension}; Sivi's ${type} type allows only ${list(allowed)}`,
-		`${elsewhere} Otherwise convert the file first (for example with the Edit Image node).`,
+		`The file in "${field}" ${what} (${file}); Sivi's ${type} type allows only ${list(allowed)}`,
+		`${elsewhere} Otherwise convert the file first, or give the binary the right MIME type or file name.`,
 	);
 }
 

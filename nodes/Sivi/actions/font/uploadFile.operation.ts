@@ -9,7 +9,7 @@ import {
 	readOwnerFields,
 	uploadOptionFields,
 } from '../fields';
-import { requestPresignedUpload } from '../presignedUpload';
+import { requestPresignedUpload, withoutQuery } from '../presignedUpload';
 import { createFont, readWaitSettings, waitForFontJob, waitOptionFields } from './fontJob';
 
 const properties: INodeProperties[] = [
@@ -38,7 +38,7 @@ export const execute: ItemOperation = async function (itemIndex) {
 	item.json = {
 		...item.json,
 		fileName: presigned.fileName,
-		uploadUrl: presigned.uploadUrl,
+		fileUrl: withoutQuery(presigned.uploadUrl),
 		requestId,
 		...(request ? { requestStatus: request.status, request } : {}),
 	};

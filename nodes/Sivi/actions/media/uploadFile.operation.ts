@@ -13,7 +13,7 @@ import {
 	typeField,
 	uploadOptionFields,
 } from '../fields';
-import { requestPresignedUpload } from '../presignedUpload';
+import { requestPresignedUpload, withoutQuery } from '../presignedUpload';
 import { createMedia } from './createMedia';
 
 const properties: INodeProperties[] = [
@@ -39,7 +39,7 @@ export const execute: ItemOperation = async function (itemIndex) {
 		...item.json,
 		type,
 		fileName: presigned.fileName,
-		uploadUrl: presigned.uploadUrl,
+		fileUrl: withoutQuery(presigned.uploadUrl),
 		...registered,
 	};
 	return [item];

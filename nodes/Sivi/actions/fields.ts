@@ -88,11 +88,16 @@ export const presignFieldOptions: INodeProperties[] = [
 ];
 
 /** Text of an "Additional Fields" entry, trimmed; undefined when empty. */
-function optionalText(ctx: IExecuteFunctions, itemIndex: number, name: string): string | undefined {
-	const value = ctx.getNodeParameter(`additionalFields.${name}`, itemIndex, '');
+function optionalText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: INodeProperties,
+): string | undefined {
+	const value = ctx.getNodeParameter(`additionalFields.${field.name}`, itemIndex, '');
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new InputError(name, `"${name}" must be text, got a ${typeof value}`);
+		const label = field.displayName;
+		throw new InputError(label, `"${label}" must be text, got a ${typeof value}`);
 	}
 	const text = String(value).trim();
 	return text === '' ? undefined : text;
@@ -101,8 +106,8 @@ function optionalText(ctx: IExecuteFunctions, itemIndex: number, name: string): 
 /** bId and abstractUserId, sent both to Get Presigned URL and to the registering call. */
 export function readOwnerFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields: IDataObject = {};
-	const bId = optionalText(ctx, itemIndex, 'brandId');
-	const abstractUserId = optionalText(ctx, itemIndex, 'abstractUserId');
+	const bId = optionalText(ctx, itemIndex, brandIdField);
+	const abstractUserId = optionalText(ctx, itemIndex, abstractUserIdField);
 	if (bId) fields.bId = bId;
 	if (abstractUserId) fields.abstractUserId = abstractUserId;
 	return fields;

@@ -510,3 +510,31 @@ describe('Media → Complete Upload', () => {
 		);
 	});
 });
+
+describe('Upload File options', () => {
+	it.each([
+		['media', { type: 'logo' }],
+		['font', {}],
+	])(
+		'%s: a Max Attempts of 0 from an expression fails before any request',
+		async (resource, extra) => {
+			const run = await env.engine.run({
+				nodes: [
+					files(resource === 'font' ? { fileName: 'a.ttf', mimeType: 'font/ttf' } : {}),
+					sivi({
+						resource,
+						operation: 'uploadFile',
+						...extra,
+						options: { maxAttempts: '={{ 0 }}' },
+					}),
+				],
+				credentials,
+			});
+
+			expect(run.error('Sivi')?.message).toBe(
+				'"Max Attempts" must be a whole number from 1 to 10, got 0 [item 0]',
+			);
+			expect(env.unexpected.count()).toBe(0);
+		},
+	);
+});

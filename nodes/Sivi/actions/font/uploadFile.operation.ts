@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, operationFields, optionsCollection } from '../../../shared/fields';
+import {
+	binaryPropertyField,
+	operationFields,
+	optionsCollection,
+	readTransferOptions,
+} from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { uploadItem } from '../../../shared/items';
 import {
@@ -26,6 +31,7 @@ export const description = operationFields('font', 'uploadFile', properties);
 /** Gets an upload URL for the font, uploads it, then Upload Fonts (and waits when asked). */
 export const execute: ItemOperation = async function (itemIndex) {
 	const wait = readWaitSettings(this, itemIndex);
+	readTransferOptions(this, itemIndex); // checked here too, so that a bad option fails before any request
 	const presigned = await requestPresignedUpload.call(this, itemIndex, 'font');
 	const [item] = await uploadItem(this, itemIndex, presigned.target);
 	const { abstractUserId } = readOwnerFields(this, itemIndex);

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, operationFields, optionsCollection } from '../../../shared/fields';
+import {
+	binaryPropertyField,
+	operationFields,
+	optionsCollection,
+	readTransferOptions,
+} from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { uploadItem } from '../../../shared/items';
 import { MEDIA_ONLY_TYPES, type MediaType } from '../../helpers/mediaTypes';
@@ -32,6 +37,7 @@ export const description = operationFields('media', 'uploadFile', properties);
 export const execute: ItemOperation = async function (itemIndex) {
 	const type = readType(this, itemIndex, MEDIA_ONLY_TYPES) as MediaType;
 	const fields = readCreateMediaFields(this, itemIndex, type);
+	readTransferOptions(this, itemIndex); // checked here too, so that a bad option fails before any request
 	const presigned = await requestPresignedUpload.call(this, itemIndex, type);
 	const [item] = await uploadItem(this, itemIndex, presigned.target);
 	const registered = await createMedia.call(this, type, presigned.uploadUrl, fields);

@@ -10,7 +10,7 @@ import {
 	readUploadUrl,
 	uploadUrlField,
 } from '../fields';
-import { createFont, readWaitSettings, waitForFontJob, waitOptionFields } from './fontJob';
+import { createFont, readWaitOptions, waitForFontJob, fontWaitOptionFields } from './fontJob';
 
 const properties: INodeProperties[] = [
 	uploadUrlField(
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		'The presigned URL the .ttf file was uploaded to (sent as uploadedURL)',
 	),
 	additionalFields([abstractUserIdField]),
-	optionsCollection([...waitOptionFields, keepBinaryOption]),
+	optionsCollection([...fontWaitOptionFields, keepBinaryOption]),
 ];
 
 export const description = operationFields('font', 'complete', properties);
@@ -27,7 +27,7 @@ export const description = operationFields('font', 'complete', properties);
 /** Upload Fonts for a font already uploaded: outputs the request ID, and waits when asked. */
 export const execute: ItemOperation = async function (itemIndex) {
 	const uploadedUrl = readUploadUrl(this, itemIndex, 'uploadedUrl', 'Uploaded URL');
-	const wait = readWaitSettings(this, itemIndex);
+	const wait = readWaitOptions(this, itemIndex);
 	const { abstractUserId } = readOwnerFields(this, itemIndex);
 	const requestId = await createFont.call(
 		this,

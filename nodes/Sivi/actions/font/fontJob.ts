@@ -1,19 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ApiError, InputError } from '../../../shared/errors';
-import { readNumber } from '../../../shared/fields';
 import { pollUntil } from '../../../shared/poll';
+import { readWaitSettings, waitOptionFields } from '../../../shared/waitFields';
 import { nonEmptyText } from '../../../transfer';
 import { sivi } from '../../transport';
 
 /** Request states after which Sivi no longer works on the job. */
 const FINAL_STATES = ['completed', 'failed', 'suspended'];
 
-const POLL_INTERVAL_SECONDS = { min: 0.1, max: 3600 };
-const TIMEOUT_SECONDS = { min: 0, max: 86_400 };
-
-/** The options that turn on waiting for the font job, in the operation's Options. */
-export const waitOptionFields: INodeProperties[] = [
+/** Wait for Completion and the kit's wait options, in the operation's Options. */
+export const fontWaitOptionFields: INodeProperties[] = [
 	{
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
@@ -22,26 +19,7 @@ export const waitOptionFields: INodeProperties[] = [
 		description:
 			'Whether to poll the request status until Sivi has processed the font (completed), and fail if it fails',
 	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollIntervalSeconds',
-		type: 'number',
-		typeOptions: {
-			minValue: POLL_INTERVAL_SECONDS.min,
-			maxValue: POLL_INTERVAL_SECONDS.max,
-			numberPrecision: 1,
-		},
-		default: 5,
-		description: 'With Wait for Completion: how long to pause between two looks at the status',
-	},
-	{
-		displayName: 'Wait Timeout (Seconds)',
-		name: 'waitTimeoutSeconds',
-		type: 'number',
-		typeOptions: { minValue: TIMEOUT_SECONDS.min, maxValue: TIMEOUT_SECONDS.max },
-		default: 300,
-		description: 'With Wait for Completion: how long to wait before the item fails. 0 looks once.',
-	},
+	...waitOptionFields('the request status (with Wait for Completion)'),
 ];
 
 /** Upload Fonts: queues the processing of an uploaded font; resolves to the request ID. */
@@ -64,24 +42,16 @@ export async function createFont(
 	return requestId;
 }
 
-export interface WaitSettings {
-	intervalMs: number;
-	timeoutMs: number;
-}
+export type WaitSettings = ReturnType<typeof readWaitSettings>;
 
 /** The wait settings when Wait for Completion is on, checked before any request. */
-export function readWaitSettings(
+export function readWaitOptions(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): WaitSettings | undefined {
 	if (ctx.getNodeParameter('options.waitForCompletion', itemIndex, false) !== true)
 		return undefined;
-	const seconds = (name: string, label: string, fallback: number, range: typeof TIMEOUT_SECONDS) =>
-		readNumber(ctx, itemIndex, `options.${name}`, label, fallback, range) * 1000;
-	return {
-		intervalMs: seconds('pollIntervalSeconds', 'Poll Interval (Seconds)', 5, POLL_INTERVAL_SECONDS),
-		timeoutMs: seconds('waitTimeoutSeconds', 'Wait Timeout (Seconds)', 300, TIMEOUT_SECONDS),
-	};
+	return readWaitSettings(ctx, itemIndex);
 }
 
 async function requestStatus(ctx: IExecuteFunctions, requestId: string): Promise<IDataObject> {

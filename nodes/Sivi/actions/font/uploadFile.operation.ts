@@ -15,7 +15,7 @@ import {
 	uploadOptionFields,
 } from '../fields';
 import { requestPresignedUpload, withoutQuery } from '../presignedUpload';
-import { createFont, readWaitSettings, waitForFontJob, waitOptionFields } from './fontJob';
+import { createFont, readWaitOptions, waitForFontJob, fontWaitOptionFields } from './fontJob';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,14 +23,14 @@ const properties: INodeProperties[] = [
 		hint: 'The TrueType font (.ttf) to upload; Sivi takes no other font format',
 	},
 	additionalFields(presignFieldOptions.filter((field) => field.name !== 'brandId')),
-	optionsCollection([...waitOptionFields, ...uploadOptionFields]),
+	optionsCollection([...fontWaitOptionFields, ...uploadOptionFields]),
 ];
 
 export const description = operationFields('font', 'uploadFile', properties);
 
 /** Gets an upload URL for the font, uploads it, then Upload Fonts (and waits when asked). */
 export const execute: ItemOperation = async function (itemIndex) {
-	const wait = readWaitSettings(this, itemIndex);
+	const wait = readWaitOptions(this, itemIndex);
 	readTransferOptions(this, itemIndex); // checked here too, so that a bad option fails before any request
 	const presigned = await requestPresignedUpload.call(this, itemIndex, 'font');
 	const [item] = await uploadItem(this, itemIndex, presigned.target);

@@ -195,6 +195,27 @@ describe('Sivi on the real engine', () => {
 		expectProcessedFont(run.output('Register')[0].json);
 	});
 
+	it("waiting goes on through a 429 on the status, and a font that never reached storage fails with Sivi's reason", async () => {
+		sivi().failNext({ status: 429, path: /get-request-status$/ });
+
+		const run = await env.engine.run({
+			nodes: [
+				font(),
+				siviNode('Get URL', { resource: 'media', operation: 'getUploadUrl', type: 'font' }),
+				siviNode('Register', { resource: 'font', operation: 'complete', options: wait }),
+			],
+			credentials: credentials(),
+		});
+
+		const error = run.error('Register');
+		expect(error?.message).toMatch(
+			/^Sivi's font request \S+ ended failed: Uploaded font not found in S3: http:\/\/127\.0\.0\.1:\d+\/[^?]+\.ttf \[item 0\]$/,
+		);
+		const lookups = sivi().calls.filter((call) => call.path.endsWith('/get-request-status'));
+		expect(lookups).toHaveLength(4);
+		expect(env.storage.listObjects()).toEqual([]);
+	});
+
 	it('sends a second returned header too: with x-amz-acl signed, Upload File still lands', async () => {
 		sivi().setSignedHeaders({ 'x-amz-acl': 'private' });
 

@@ -255,7 +255,7 @@ export function readUploadUrl(
 	return parseUrl(
 		ctx.getNodeParameter(name, itemIndex),
 		label,
-		'Use the uploadUrl that Get Upload URL (or Upload File) output for this file.',
+		'Use the uploadUrl that Get Upload URL output for this file.',
 	);
 }
 

@@ -538,3 +538,37 @@ describe('Upload File options', () => {
 		},
 	);
 });
+
+describe('the API plan of the credential', () => {
+	it('puts the plan between the base URL and the endpoint, trailing slashes left out', async () => {
+		const api = siviApi()
+			.post('/api/staging/v2/enterprise/files/get-presigned-url')
+			.reply(200, presignAnswer());
+
+		const run = await env.engine.run({
+			nodes: [files(), sivi({ resource: 'media', operation: 'getUploadUrl', type: 'logo' })],
+			credentials: {
+				siviApi: {
+					apiKey: API_KEY,
+					baseUrl: 'https://connect.sivi.ai/api/staging/v2/',
+					apiPlan: 'enterprise',
+				},
+			},
+		});
+
+		expect(run.error('Sivi')).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+	});
+
+	it('refuses a plan Sivi does not have before any request', async () => {
+		const run = await env.engine.run({
+			nodes: [files(), sivi({ resource: 'media', operation: 'getUploadUrl', type: 'logo' })],
+			credentials: { siviApi: { ...credentials.siviApi, apiPlan: 'basic' } },
+		});
+
+		expect(run.error('Sivi')?.message).toBe(
+			'"API Plan" of the Sivi credential must be general, enterprise, super, got "basic" [item 0]',
+		);
+		expect(env.unexpected.count()).toBe(0);
+	});
+});

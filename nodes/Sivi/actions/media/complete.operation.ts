@@ -8,15 +8,14 @@ import {
 	abstractUserIdField,
 	additionalFields,
 	brandIdField,
-	createMediaFieldOptions,
 	keepBinaryOptionsField,
-	readCreateMediaFields,
 	readType,
 	readUploadUrl,
 	typeField,
 	uploadUrlField,
 } from '../fields';
 import { createMedia } from './createMedia';
+import { createMediaFieldOptions, readCreateMediaFields } from './createMediaFields';
 
 const properties: INodeProperties[] = [
 	typeField(MEDIA_ONLY_TYPES, 'The type the file was uploaded as'),

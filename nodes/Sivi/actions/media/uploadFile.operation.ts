@@ -11,15 +11,14 @@ import { uploadItem } from '../../../shared/items';
 import { MEDIA_ONLY_TYPES, type MediaType } from '../../helpers/mediaTypes';
 import {
 	additionalFields,
-	createMediaFieldOptions,
 	presignFieldOptions,
-	readCreateMediaFields,
 	readType,
 	typeField,
 	uploadOptionFields,
 } from '../fields';
 import { requestPresignedUpload, withoutQuery } from '../presignedUpload';
 import { createMedia } from './createMedia';
+import { createMediaFieldOptions, readCreateMediaFields } from './createMediaFields';
 
 const properties: INodeProperties[] = [
 	typeField(MEDIA_ONLY_TYPES, 'What the file is to Sivi; the type decides the extensions allowed'),

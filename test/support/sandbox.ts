@@ -11,6 +11,7 @@
 import { SETUP_TIMEOUT_MS, startEngine, type BinaryMode, type Engine } from './engine';
 import type { LegitmarkEmulator } from './emulators/legitmark';
 import type { UpscaylEmulator } from './emulators/upscayl';
+import type { SiviEmulator } from './emulators/sivi';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { startStorage } = require('../../sandbox/storage') as {
@@ -175,6 +176,7 @@ export interface JsonApiEmulator {
 export interface Emulators {
 	legitmark: LegitmarkEmulator;
 	upscayl: UpscaylEmulator;
+	sivi: SiviEmulator;
 }
 
 export type EmulatorName = keyof Emulators;

@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	binaryPropertyField,
+	operationFields,
+	optionsCollection,
+	readTransferOptions,
+} from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
+import { uploadItem } from '../../../shared/items';
+import { MEDIA_ONLY_TYPES, type MediaType } from '../../helpers/mediaTypes';
+import {
+	additionalFields,
+	presignFieldOptions,
+	readType,
+	typeField,
+	uploadOptionFields,
+} from '../fields';
+import { requestPresignedUpload, withoutQuery } from '../presignedUpload';
+import { createMedia } from './createMedia';
+import { createMediaFieldOptions, readCreateMediaFields } from './createMediaFields';
+
+const properties: INodeProperties[] = [
+	typeField(MEDIA_ONLY_TYPES, 'What the file is to Sivi; the type decides the extensions allowed'),
+	{
+		...binaryPropertyField,
+		hint: 'The file to upload: its MIME type or file name decides the extension, checked against the type',
+	},
+	additionalFields([...presignFieldOptions, ...createMediaFieldOptions]),
+	optionsCollection(uploadOptionFields),
+];
+
+export const description = operationFields('media', 'uploadFile', properties);
+
+/** Gets an upload URL, uploads the file with exactly the returned headers, then Create Media. */
+export const execute: ItemOperation = async function (itemIndex) {
+	const type = readType(this, itemIndex, MEDIA_ONLY_TYPES) as MediaType;
+	const fields = readCreateMediaFields(this, itemIndex, type);
+	readTransferOptions(this, itemIndex); // checked here too, so that a bad option fails before any request
+	const presigned = await requestPresignedUpload.call(this, itemIndex, type);
+	const [item] = await uploadItem(this, itemIndex, presigned.target);
+	const registered = await createMedia.call(this, type, presigned.uploadUrl, fields);
+	item.json = {
+		...item.json,
+		type,
+		fileName: presigned.fileName,
+		fileUrl: withoutQuery(presigned.uploadUrl),
+		...registered,
+	};
+	return [item];
+};

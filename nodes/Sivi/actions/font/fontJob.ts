@@ -2,12 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ApiError, InputError } from '../../../shared/errors';
 import { pollUntil } from '../../../shared/poll';
-import { readWaitSettings, waitOptionFields } from '../../../shared/waitFields';
+import { pollOptionFields, readPollOptions, type PollOptions } from '../../../shared/fields';
 import { nonEmptyText } from '../../../transfer';
 import { sivi } from '../../transport';
 
 /** Request states after which Sivi no longer works on the job. */
 const FINAL_STATES = ['completed', 'failed', 'suspended'];
+
+/** The font job's wait: its timeout sits beside the transfer options' own Timeout. */
+const FONT_WAIT: PollOptions = {
+	timeoutName: 'waitTimeoutSeconds',
+	timeoutLabel: 'Wait Timeout (Seconds)',
+	timeoutDescription:
+		'How long to wait for the request status (with Wait for Completion) before the item fails. 0 looks once.',
+};
 
 /** Wait for Completion and the kit's wait options, in the operation's Options. */
 export const fontWaitOptionFields: INodeProperties[] = [
@@ -19,7 +27,7 @@ export const fontWaitOptionFields: INodeProperties[] = [
 		description:
 			'Whether to poll the request status until Sivi has processed the font (completed), and fail if it fails',
 	},
-	...waitOptionFields('the request status (with Wait for Completion)'),
+	...pollOptionFields(FONT_WAIT),
 ];
 
 /** Upload Fonts: queues the processing of an uploaded font; resolves to the request ID. */
@@ -42,7 +50,7 @@ export async function createFont(
 	return requestId;
 }
 
-export type WaitSettings = ReturnType<typeof readWaitSettings>;
+export type WaitSettings = ReturnType<typeof readPollOptions>;
 
 /** The wait settings when Wait for Completion is on, checked before any request. */
 export function readWaitOptions(
@@ -51,7 +59,7 @@ export function readWaitOptions(
 ): WaitSettings | undefined {
 	if (ctx.getNodeParameter('options.waitForCompletion', itemIndex, false) !== true)
 		return undefined;
-	return readWaitSettings(ctx, itemIndex);
+	return readPollOptions(ctx, itemIndex, FONT_WAIT);
 }
 
 async function requestStatus(ctx: IExecuteFunctions, requestId: string): Promise<IDataObject> {

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError } from '../../shared/errors';
+import { jsonObjectOf } from './jsonObject';
 import type { ApiRequest } from '../../shared/apiClient';
 import { isObject } from '../../transfer';
 
@@ -20,6 +21,14 @@ export const ASSUMED_COMPLETE = {
 
 const METHODS = ['POST', 'PUT', 'PATCH'];
 const FILE_ID = /\{fileId\}/g;
+
+export const completeAssumptionNotice: INodeProperties = {
+	displayName:
+		'Assumption: Screening Eagle does not publish its Complete File Upload call. The node sends POST /api/inspect/v1/file/upload/complete with the file ID in a JSON body; if your Inspect API answers 404, set its method, path and body under Complete Request.',
+	name: 'completeAssumptionNotice',
+	type: 'notice',
+	default: '',
+};
 
 export const completeRequestField: INodeProperties = {
 	displayName: 'Complete Request',
@@ -67,24 +76,8 @@ function withFileId(value: unknown, fileId: string): unknown {
 }
 
 function bodyOf(raw: unknown, fileId: string): IDataObject | undefined {
-	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-		return undefined;
-	}
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = JSON.parse(raw);
-		} catch {
-			parsed = undefined;
-		}
-	}
-	if (!isObject(parsed)) {
-		throw new InputError(
-			'Complete Request Body',
-			'"Complete Request Body" must be a JSON object, for example {"id": "{fileId}"}',
-		);
-	}
-	return withFileId(parsed, fileId) as IDataObject;
+	const body = jsonObjectOf(raw, 'Complete Request Body', '{"id": "{fileId}"}');
+	return body === undefined ? undefined : (withFileId(body, fileId) as IDataObject);
 }
 
 function pathOf(raw: unknown, fileId: string): string {

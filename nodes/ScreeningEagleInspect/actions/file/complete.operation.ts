@@ -3,12 +3,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import { keepBinaryOption, operationFields, optionsCollection } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { outputItem } from '../../../shared/items';
-import { completeRequestField, readCompleteRequest } from '../../helpers/completeRequest';
+import {
+	completeAssumptionNotice,
+	completeRequestField,
+	readCompleteRequest,
+} from '../../helpers/completeRequest';
 import { completeWhenAlreadyUploadedOption, fileIdField, readFileId } from '../fields';
 import { completeFile, completesAlreadyUploaded, SKIPPED_AS_STORED } from './completeCall';
 
 const properties: INodeProperties[] = [
 	fileIdField,
+	completeAssumptionNotice,
 	completeRequestField,
 	optionsCollection([completeWhenAlreadyUploadedOption, keepBinaryOption]),
 ];

@@ -3,7 +3,11 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import { binaryPropertyField, operationFields } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { outputItem, uploadItem } from '../../../shared/items';
-import { completeRequestField, readCompleteRequest } from '../../helpers/completeRequest';
+import {
+	completeAssumptionNotice,
+	completeRequestField,
+	readCompleteRequest,
+} from '../../helpers/completeRequest';
 import { assetIdField, uploadFileOptionsField } from '../fields';
 import { completeFile, completesAlreadyUploaded, SKIPPED_AS_STORED } from './completeCall';
 import { fileJson, requestPresignedUpload } from './presignedUpload';
@@ -11,6 +15,7 @@ import { fileJson, requestPresignedUpload } from './presignedUpload';
 const properties: INodeProperties[] = [
 	assetIdField,
 	binaryPropertyField,
+	completeAssumptionNotice,
 	completeRequestField,
 	uploadFileOptionsField,
 ];

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ApiError, InputError } from '../../../shared/errors';
+import { ApiError } from '../../../shared/errors';
 import { operationFields } from '../../../shared/fields';
 import { uuidOf } from '../../../shared/ids';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { outputItem } from '../../../shared/items';
-import { asObject, isObject, nonEmptyText } from '../../../transfer';
+import { asObject, nonEmptyText } from '../../../transfer';
 import { ATTACHMENT_TYPES, attachmentOf, type AttachmentInput } from '../../helpers/attachments';
+import { jsonObjectOf } from '../../helpers/jsonObject';
 import { millisecondsOf } from '../../helpers/timestamps';
 import { screeningEagle } from '../../transport';
 import { assetIdField, keepBinaryOptionsField, readAssetId } from '../fields';
@@ -110,24 +111,6 @@ const properties: INodeProperties[] = [
 
 export const description = operationFields('spot', 'create', properties);
 
-function spotFieldsOf(value: unknown): IDataObject {
-	let parsed: unknown = value ?? {};
-	if (typeof value === 'string') {
-		try {
-			parsed = value.trim() === '' ? {} : JSON.parse(value);
-		} catch {
-			parsed = undefined;
-		}
-	}
-	if (!isObject(parsed)) {
-		throw new InputError(
-			'Spot Fields (JSON)',
-			'"Spot Fields (JSON)" must be a JSON object of spot field ID → value',
-		);
-	}
-	return parsed;
-}
-
 function requestBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const now = Date.now();
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -136,7 +119,7 @@ function requestBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		assetID: readAssetId(ctx, itemIndex),
 		spotTemplateID: uuidOf(ctx.getNodeParameter('spotTemplateId', itemIndex), 'Spot Template ID'),
 		complete: ctx.getNodeParameter('complete', itemIndex, false) === true,
-		fields: spotFieldsOf(extra.fields),
+		fields: jsonObjectOf(extra.fields, 'Spot Fields (JSON)', '{"<spot field ID>": "high"}') ?? {},
 		createdAt: millisecondsOf(extra.createdAt, 'Created At', now),
 		attachments: listed.map((attachment, index) => attachmentOf(attachment, index + 1, now)),
 	};

@@ -9,7 +9,8 @@ import {
 	readCompleteRequest,
 } from '../../helpers/completeRequest';
 import { completeWhenAlreadyUploadedOption, fileIdField, readFileId } from '../fields';
-import { completeFile, completesAlreadyUploaded, SKIPPED_AS_STORED } from './completeCall';
+import { SKIPPED_AS_STORED } from './alreadyStored';
+import { completeFile, completesAlreadyUploaded } from './completeCall';
 
 const properties: INodeProperties[] = [
 	fileIdField,

@@ -16,5 +16,3 @@ export async function completeFile(
 export function completesAlreadyUploaded(ctx: IExecuteFunctions, itemIndex: number): boolean {
 	return ctx.getNodeParameter('options.completeWhenAlreadyUploaded', itemIndex, false) === true;
 }
-
-export const SKIPPED_AS_STORED = 'Screening Eagle already stores this file (same hash and asset)';

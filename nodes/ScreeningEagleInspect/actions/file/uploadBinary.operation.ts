@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField, operationFields } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
-import { outputItem, uploadItem } from '../../../shared/items';
+import { uploadItem } from '../../../shared/items';
 import { uploadBinaryOptionsField } from '../fields';
-import { SKIPPED_AS_STORED } from './completeCall';
+import { passOnStored } from './alreadyStored';
 
 const properties: INodeProperties[] = [
 	binaryPropertyField,
@@ -27,13 +27,8 @@ export const description = operationFields('file', 'uploadBinary', properties);
  * no target: Screening Eagle has the file, so it is passed on and the output says so.
  */
 export const execute: ItemOperation = async function (itemIndex) {
-	const input = this.getInputData()[itemIndex];
-	if (input.json.alreadyUploaded === true) {
-		return outputItem(this, itemIndex, {
-			...input.json,
-			uploadSkipped: true,
-			uploadSkippedReason: SKIPPED_AS_STORED,
-		});
+	if (this.getInputData()[itemIndex].json.alreadyUploaded === true) {
+		return passOnStored(this, itemIndex);
 	}
 	return await uploadItem(this, itemIndex, this.getNodeParameter('target', itemIndex));
 };

@@ -2,14 +2,15 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import { binaryPropertyField, operationFields } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
-import { outputItem, uploadItem } from '../../../shared/items';
+import { uploadItem } from '../../../shared/items';
 import {
 	completeAssumptionNotice,
 	completeRequestField,
 	readCompleteRequest,
 } from '../../helpers/completeRequest';
 import { assetIdField, uploadFileOptionsField } from '../fields';
-import { completeFile, completesAlreadyUploaded, SKIPPED_AS_STORED } from './completeCall';
+import { passOnStored, SKIPPED_AS_STORED } from './alreadyStored';
+import { completeFile, completesAlreadyUploaded } from './completeCall';
 import { fileJson, requestPresignedUpload } from './presignedUpload';
 
 const properties: INodeProperties[] = [
@@ -36,13 +37,7 @@ export const execute: ItemOperation = async function (itemIndex) {
 	if (presigned.target) {
 		output = await uploadItem(this, itemIndex, presigned.target, ids);
 	} else {
-		const input = this.getInputData()[itemIndex];
-		output = outputItem(this, itemIndex, {
-			...input.json,
-			...ids,
-			uploadSkipped: true,
-			uploadSkippedReason: SKIPPED_AS_STORED,
-		});
+		output = passOnStored(this, itemIndex, ids);
 	}
 
 	let completion: IDataObject;

@@ -12,6 +12,7 @@ import { SETUP_TIMEOUT_MS, startEngine, type BinaryMode, type Engine } from './e
 import type { LegitmarkEmulator } from './emulators/legitmark';
 import type { UpscaylEmulator } from './emulators/upscayl';
 import type { SiviEmulator } from './emulators/sivi';
+import type { ScreeningEagleEmulator } from './emulators/screening-eagle';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { startStorage } = require('../../sandbox/storage') as {
@@ -177,6 +178,7 @@ export interface Emulators {
 	legitmark: LegitmarkEmulator;
 	upscayl: UpscaylEmulator;
 	sivi: SiviEmulator;
+	'screening-eagle': ScreeningEagleEmulator;
 }
 
 export type EmulatorName = keyof Emulators;

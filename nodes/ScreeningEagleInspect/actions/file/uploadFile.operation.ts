@@ -1,0 +1,52 @@
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { binaryPropertyField, operationFields } from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
+import { uploadItem } from '../../../shared/items';
+import {
+	completeAssumptionNotice,
+	completeRequestField,
+	readCompleteRequest,
+} from '../../helpers/completeRequest';
+import { assetIdField, uploadFileOptionsField } from '../fields';
+import { passOnStored, SKIPPED_AS_STORED } from './alreadyStored';
+import { completeFile, completesAlreadyUploaded } from './completeCall';
+import { fileJson, requestPresignedUpload } from './presignedUpload';
+
+const properties: INodeProperties[] = [
+	assetIdField,
+	binaryPropertyField,
+	completeAssumptionNotice,
+	completeRequestField,
+	uploadFileOptionsField,
+];
+
+export const description = operationFields('file', 'uploadFile', properties);
+
+/**
+ * Digest, presigned request, PUT unless Screening Eagle already has the file, then the complete
+ * call. A file that was not uploaded whole is never completed: the PUT's failure ends the item.
+ */
+export const execute: ItemOperation = async function (itemIndex) {
+	const completes = this.getNodeParameter('options.completeUpload', itemIndex, true) !== false;
+	const completeRequest = completes ? readCompleteRequest(this, itemIndex) : undefined;
+	const presigned = await requestPresignedUpload.call(this, itemIndex);
+	const ids = fileJson(presigned);
+
+	let output: INodeExecutionData[];
+	if (presigned.target) {
+		output = await uploadItem(this, itemIndex, presigned.target, ids);
+	} else {
+		output = passOnStored(this, itemIndex, ids);
+	}
+
+	let completion: IDataObject;
+	if (!completeRequest) {
+		completion = { completed: false, completeSkippedReason: 'The Complete Upload option is off' };
+	} else if (presigned.alreadyUploaded && !completesAlreadyUploaded(this, itemIndex)) {
+		completion = { completed: false, completeSkippedReason: SKIPPED_AS_STORED };
+	} else {
+		completion = await completeFile(this, completeRequest(presigned.fileId));
+	}
+	return output.map((item) => ({ ...item, json: { ...item.json, ...completion } }));
+};

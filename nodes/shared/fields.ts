@@ -242,3 +242,16 @@ export function readPollOptions(
 		),
 	};
 }
+
+/** An Upload Binary operation's Target: by default the target Get Upload URL put in the item. */
+export function uploadTargetField(hint: string, description: string): INodeProperties {
+	return {
+		displayName: 'Target',
+		name: 'target',
+		type: 'json',
+		default: '={{ $json.target }}',
+		required: true,
+		hint,
+		description,
+	};
+}

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import {
 	binaryPropertyField,
-	readBinaryPropertyName,
 	operationFields,
+	readBinaryPropertyName,
+	uploadTargetField,
 } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { uploadItem } from '../../../shared/items';
@@ -14,16 +15,10 @@ import { uploadOptionsField } from '../fields';
 
 const properties: INodeProperties[] = [
 	binaryPropertyField,
-	{
-		displayName: 'Target',
-		name: 'target',
-		type: 'json',
-		default: '={{ $json.target }}',
-		required: true,
-		hint: "The target from Get Upload URL, or the bare URL of Legitmark's intent answer",
-		description:
-			"Where to upload: { method: 'PUT', URL, headers }. For a bare URL the headers are worked out from the URL's signed headers and the binary's type.",
-	},
+	uploadTargetField(
+		"The target from Get Upload URL, or the bare URL of Legitmark's intent answer",
+		"Where to upload: { method: 'PUT', URL, headers }. For a bare URL the headers are worked out from the URL's signed headers and the binary's type.",
+	),
 	uploadOptionsField,
 ];
 

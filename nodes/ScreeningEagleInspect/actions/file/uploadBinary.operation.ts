@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, operationFields } from '../../../shared/fields';
+import { binaryPropertyField, operationFields, uploadTargetField } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { uploadItem } from '../../../shared/items';
 import { uploadBinaryOptionsField } from '../fields';
@@ -8,15 +8,10 @@ import { passOnStored } from './alreadyStored';
 
 const properties: INodeProperties[] = [
 	binaryPropertyField,
-	{
-		displayName: 'Target',
-		name: 'target',
-		type: 'json',
-		default: '={{ $json.target }}',
-		required: true,
-		hint: 'The target from Get Upload URL. Items with alreadyUploaded: true are passed on without an upload.',
-		description: "Where to upload: { method: 'PUT', URL, headers }",
-	},
+	uploadTargetField(
+		'The target from Get Upload URL. Items with alreadyUploaded: true are passed on without an upload.',
+		"Where to upload: { method: 'PUT', URL, headers }",
+	),
 	uploadBinaryOptionsField,
 ];
 

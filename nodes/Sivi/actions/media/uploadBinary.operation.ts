@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, operationFields, optionsCollection } from '../../../shared/fields';
+import {
+	binaryPropertyField,
+	operationFields,
+	optionsCollection,
+	uploadTargetField,
+} from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { uploadItem } from '../../../shared/items';
 import { isPresignAnswer, targetOf } from '../../helpers/target';
@@ -8,16 +13,10 @@ import { uploadOptionFields } from '../fields';
 
 const properties: INodeProperties[] = [
 	binaryPropertyField,
-	{
-		displayName: 'Target',
-		name: 'target',
-		type: 'json',
-		default: '={{ $json.target }}',
-		required: true,
-		hint: "The target from Get Upload URL, or Sivi's own answer ({ uploadUrl, method, headers })",
-		description:
-			'Where to upload and with which headers. Exactly these headers are sent: the URL is signed for them.',
-	},
+	uploadTargetField(
+		"The target from Get Upload URL, or Sivi's own answer ({ uploadUrl, method, headers })",
+		'Where to upload and with which headers. Exactly these headers are sent: the URL is signed for them.',
+	),
 	optionsCollection(uploadOptionFields),
 ];
 

@@ -10,6 +10,7 @@ const { startPresignApi } = require('./presign-api');
 // `start` is called as start({port, host, storage}) and must resolve to {url, close(), calls?}.
 const EMULATORS = [
 	{ name: 'legitmark', file: './providers/legitmark.js', start: 'startLegitmark', port: 4568 },
+	{ name: 'closient', file: './providers/closient.js', start: 'startClosient', port: 4571 },
 ];
 
 const DEFAULT_PORTS = { storage: 4566, presignApi: 4567 };

@@ -10,6 +10,7 @@
  */
 import { startEngine, type BinaryMode, type Engine } from './engine';
 import type { LegitmarkEmulator } from './emulators/legitmark';
+import type { ClosientEmulator } from './emulators/closient';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { startStorage } = require('../../sandbox/storage') as {
@@ -173,6 +174,7 @@ export interface JsonApiEmulator {
 /** Emulator name in sandbox/index.js EMULATORS → its handle. */
 export interface Emulators {
 	legitmark: LegitmarkEmulator;
+	closient: ClosientEmulator;
 }
 
 export type EmulatorName = keyof Emulators;

@@ -59,7 +59,7 @@ export function readJsonObject(
 	parameter: string,
 	label: string,
 ): IDataObject | undefined {
-	const raw = ctx.getNodeParameter(parameter, itemIndex, undefined) as unknown;
+	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 		return undefined;
 	}

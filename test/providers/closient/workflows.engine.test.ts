@@ -51,13 +51,34 @@ function photos(parameters: INodeParameters = {}): NodeSpec {
 	};
 }
 
+const typeOfItem = `={{ ${JSON.stringify(TYPES)}[$json.index] }}`;
+
+/** Upload File into `sessionId`, one photo type per item unless told otherwise. */
+function uploadFile(
+	sessionId: string,
+	parameters: INodeParameters = {},
+	extra: Partial<INode> = {},
+) {
+	return closientNode(
+		'Upload',
+		{
+			resource: 'photo',
+			operation: 'uploadFile',
+			sessionId,
+			photoType: typeOfItem,
+			binaryPropertyName: 'data',
+			...parameters,
+		},
+		extra,
+	);
+}
+
 const createSession = closientNode('Create', {
 	resource: 'session',
 	operation: 'create',
 	captureMode: 'product_photography',
 });
 const sessionOfRun = "={{ $('Create').first().json.sessionId }}";
-const typeOfItem = `={{ ${JSON.stringify(TYPES)}[$json.index] }}`;
 const submit = closientNode(
 	'Submit',
 	{ resource: 'session', operation: 'submit', sessionId: sessionOfRun },
@@ -88,18 +109,7 @@ function expectRegisteredPhotos(session: ClosientSession, size = PHOTO_BYTES) {
 describe('Closient Scanner on the real engine', () => {
 	it('Create, Upload File for three photo types, Submit: photos byte-identical and registered', async () => {
 		const run = await env.engine.run({
-			nodes: [
-				createSession,
-				photos(),
-				closientNode('Upload', {
-					resource: 'photo',
-					operation: 'uploadFile',
-					sessionId: sessionOfRun,
-					photoType: typeOfItem,
-					binaryPropertyName: 'data',
-				}),
-				submit,
-			],
+			nodes: [createSession, photos(), uploadFile(sessionOfRun), submit],
 			credentials: credentials(),
 		});
 
@@ -169,16 +179,7 @@ describe('Closient Scanner on the real engine', () => {
 		closient().setMaxPhotoBytes(PHOTO_BYTES - 1);
 
 		const run = await env.engine.run({
-			nodes: [
-				photos({ count: 1 }),
-				closientNode('Upload', {
-					resource: 'photo',
-					operation: 'uploadFile',
-					sessionId: session.id,
-					photoType: 'front',
-					binaryPropertyName: 'data',
-				}),
-			],
+			nodes: [photos({ count: 1 }), uploadFile(session.id, { photoType: 'front' })],
 			credentials: credentials(),
 		});
 
@@ -199,16 +200,7 @@ describe('Closient Scanner on the real engine', () => {
 		});
 
 		const run = await env.engine.run({
-			nodes: [
-				photos({ count: 1 }),
-				closientNode('Upload', {
-					resource: 'photo',
-					operation: 'uploadFile',
-					sessionId: session.id,
-					photoType: 'front',
-					binaryPropertyName: 'data',
-				}),
-			],
+			nodes: [photos({ count: 1 }), uploadFile(session.id, { photoType: 'front' })],
 			credentials: credentials(),
 		});
 
@@ -226,14 +218,7 @@ describe('Closient Scanner on the real engine', () => {
 		const run = await env.engine.run({
 			nodes: [
 				photos({ count: 30, size: 4096 }),
-				closientNode('Upload', {
-					resource: 'photo',
-					operation: 'uploadFile',
-					sessionId: session.id,
-					photoType: 'other',
-					binaryPropertyName: 'data',
-					options: { itemsAtOnce: 8 },
-				}),
+				uploadFile(session.id, { photoType: 'other', options: { itemsAtOnce: 8 } }),
 			],
 			credentials: credentials(),
 		});
@@ -251,17 +236,7 @@ describe('Closient Scanner on the real engine', () => {
 		const run = await env.engine.run({
 			nodes: [
 				photos({ missing: [1] }),
-				closientNode(
-					'Upload',
-					{
-						resource: 'photo',
-						operation: 'uploadFile',
-						sessionId: session.id,
-						photoType: typeOfItem,
-						binaryPropertyName: 'data',
-					},
-					{ onError: 'continueRegularOutput' },
-				),
+				uploadFile(session.id, {}, { onError: 'continueRegularOutput' }),
 			],
 			credentials: credentials(),
 		});

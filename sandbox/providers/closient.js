@@ -186,11 +186,6 @@ async function startClosient({
 
 	// ---- sessions ------------------------------------------------------------------------------
 
-	function photoView(photo) {
-		const { session: _session, ...view } = photo;
-		return view;
-	}
-
 	function sessionView(session, { details = false } = {}) {
 		const view = {
 			id: session.id,
@@ -204,7 +199,7 @@ async function startClosient({
 		};
 		if (details) {
 			view.captures = [];
-			view.product_photos = session.photos.map(photoView);
+			view.product_photos = session.photos.map((photo) => ({ ...photo }));
 		}
 		return view;
 	}
@@ -376,7 +371,7 @@ async function startClosient({
 		presignedUpload(activeSession(params.id), query),
 	);
 	api.route('POST', `${sessionPath}/photos`, ({ params, json }) =>
-		reply(201, photoView(registerPhoto(activeSession(params.id), json()))),
+		reply(201, { ...registerPhoto(activeSession(params.id), json()) }),
 	);
 	api.route('POST', `${sessionPath}/submit`, ({ params }) => submit(activeSession(params.id)));
 	api.route('GET', `${sessionPath}/status`, ({ params }) => {

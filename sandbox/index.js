@@ -13,6 +13,7 @@ const EMULATORS = [
 	{ name: 'upscayl', file: './providers/upscayl.js', start: 'startUpscayl', port: 4572 },
 	{ name: 'sivi', file: './providers/sivi.js', start: 'startSivi', port: 4570 },
 	{ name: 'screening-eagle', file: './providers/screening-eagle.js', start: 'startScreeningEagle', port: 4569 },
+	{ name: 'closient', file: './providers/closient.js', start: 'startClosient', port: 4571 },
 ];
 
 const DEFAULT_PORTS = { storage: 4566, presignApi: 4567 };

@@ -14,10 +14,18 @@ import {
 	nonEmptyText,
 	parseRetryAfter,
 	parseUrl,
+	pause,
 	retrying,
 	type RetryPolicy,
 } from '../transfer';
 import { ApiError } from './errors';
+import {
+	RateGovernor,
+	rateBudgetFromHeaders,
+	RateLimitWaitTooLong,
+	retryAfterFromHeaders,
+	type RateBudget,
+} from './rateLimit';
 
 /** A provider's answer, whatever its status. */
 export interface ApiAnswer {
@@ -47,6 +55,16 @@ export interface ApiRequest<Host extends string> {
 	form?: Record<string, string>;
 }
 
+/** How a client honours a provider's published rate limits. */
+export interface RateLimitSettings {
+	/** The longest one call waits for the provider's limits, Retry-After pauses and throttling together. */
+	maxWaitMs: number;
+	/** How long a 429 answer asks to wait; by default its Retry-After header. */
+	retryAfterMs?(answer: ApiAnswer): number | undefined;
+	/** The budget an answer announces; by default its RateLimit-Remaining and RateLimit-Reset. */
+	budget?(answer: ApiAnswer): RateBudget | undefined;
+}
+
 export interface ApiDefinition<Host extends string> {
 	/** The provider's name as users know it, used in messages. */
 	provider: string;
@@ -65,6 +83,14 @@ export interface ApiDefinition<Host extends string> {
 	readError(answer: ApiAnswer): ApiErrorReport;
 	/** What the user can do about a failed answer, such as checking the key after a 401. */
 	advise?(answer: ApiAnswer, credentials: ICredentialDataDecryptedObject): string | undefined;
+	/** Refuses a credential that cannot be right (an InputError) before any request. */
+	checkCredentials?(credentials: ICredentialDataDecryptedObject): void;
+	/**
+	 * Set for providers that publish rate limits: a 429 is tried again after the wait it asks for
+	 * (a 429 means the call was not carried out, so writes too), and the calls of one node run keep
+	 * within the budget the answers announce. Without it a 429 is an error like any other.
+	 */
+	rateLimit?: RateLimitSettings;
 }
 
 export interface ApiClient<Host extends string> {
@@ -76,6 +102,8 @@ export interface ApiClient<Host extends string> {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** The pause after a 429 that does not say how long to wait. */
+const DEFAULT_RATE_LIMIT_PAUSE_MS = 1000;
 const DEFAULT_READ_RETRY = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 10_000 };
 const MAX_REDIRECTS = 5;
 const READ_METHODS = ['GET', 'HEAD'];
@@ -204,8 +232,52 @@ export function createApiClient<Host extends string>(
 		});
 	}
 
+	/** One governor per node run: the items of a run share the provider's budget. */
+	const governors = new WeakMap<object, RateGovernor>();
+
+	/** Sends within the provider's announced budget and waits out 429 answers, up to maxWaitMs. */
+	async function withinRateLimits(
+		ctx: IExecuteFunctions,
+		settings: RateLimitSettings,
+		send: () => Promise<ApiAnswer>,
+	): Promise<ApiAnswer> {
+		let governor = governors.get(ctx);
+		if (!governor) governors.set(ctx, (governor = new RateGovernor()));
+		const budgetOf = settings.budget ?? ((answer) => rateBudgetFromHeaders(answer.headers));
+		const retryAfterOf =
+			settings.retryAfterMs ?? ((answer) => retryAfterFromHeaders(answer.headers));
+		const signal = ctx.getExecutionCancelSignal?.();
+		const deadline = Date.now() + settings.maxWaitMs;
+		for (;;) {
+			await governor.acquire(deadline, signal).catch(async (error: unknown) => {
+				if (!(error instanceof RateLimitWaitTooLong)) return await Promise.reject(error);
+				return await Promise.reject(
+					new ApiError(
+						`${provider}'s rate limit is used up: ${error.message}, later than this node waits (${settings.maxWaitMs / 1000} s)`,
+						{
+							httpCode: 429,
+							retryAfterMs: error.waitMs,
+							description: `The calls of this run have used up what ${provider} allows per window. Run fewer items at once, or try again later.`,
+						},
+					),
+				);
+			});
+			let answer: ApiAnswer | undefined;
+			try {
+				answer = await send();
+			} finally {
+				governor.release(answer && budgetOf(answer), answer !== undefined);
+			}
+			if (answer.statusCode !== 429) return answer;
+			const waitMs = retryAfterOf(answer) ?? DEFAULT_RATE_LIMIT_PAUSE_MS;
+			if (Date.now() + waitMs > deadline) return answer;
+			await pause(waitMs, signal);
+		}
+	}
+
 	async function request(ctx: IExecuteFunctions, call: ApiRequest<Host>): Promise<IDataObject> {
 		const credentials = await ctx.getCredentials(definition.credentialType);
+		definition.checkCredentials?.(credentials);
 		const secrets = secretValues(credentials, definition.secretFields);
 		const mask = (text: string) => maskSecrets(text, secrets);
 		const base = definition.hosts(credentials)[call.host ?? definition.defaultHost];
@@ -217,22 +289,26 @@ export function createApiClient<Host extends string>(
 			maxAttempts: isRead ? readRetry.maxAttempts : 1,
 			signal: ctx.getExecutionCancelSignal?.(),
 		};
-		const answer = await retrying(
-			async () => {
-				const received = await exchange(ctx, mask, call, url);
-				if (isRead && received.statusCode >= 500) throw new RetryableAnswer(received);
-				return received;
-			},
-			policy,
-			(failure) =>
-				failure instanceof RetryableAnswer ||
-				(failure instanceof ApiError && failure.details.retryable === true)
-					? { retry: true }
-					: { retry: false },
-		).catch(async (failure: unknown) => {
-			if (failure instanceof RetryableAnswer) return failure.answer;
-			return await Promise.reject(failure);
-		});
+		const send = async () =>
+			await retrying(
+				async () => {
+					const received = await exchange(ctx, mask, call, url);
+					if (isRead && received.statusCode >= 500) throw new RetryableAnswer(received);
+					return received;
+				},
+				policy,
+				(failure) =>
+					failure instanceof RetryableAnswer ||
+					(failure instanceof ApiError && failure.details.retryable === true)
+						? { retry: true }
+						: { retry: false },
+			).catch(async (failure: unknown) => {
+				if (failure instanceof RetryableAnswer) return failure.answer;
+				return await Promise.reject(failure);
+			});
+		const answer = definition.rateLimit
+			? await withinRateLimits(ctx, definition.rateLimit, send)
+			: await send();
 		if (isFailure(answer)) throw errorFor(answer, credentials, mask);
 		return asObject(answer.body) ?? {};
 	}

@@ -62,6 +62,11 @@ function send(req, res, { status, body, headers }) {
  *   wording for unauthorized, notFound, invalidJson, tooLarge and internal
  * @param {number} [options.bodyLimit] bytes; default 1 MiB
  * @param {string[]} [options.maskHeaders] header names the call log shows as '***'
+ * @param {(request: {method: string, path: string, headers: object}) => Record<string, string> | void} [options.admit]
+ *   called for every request once its body is read: returns headers for its answer, whatever the
+ *   answer is (rate-limit headers), or throws an ApiError to refuse it (a 429)
+ * @param {Record<string, string>} [options.errorHeaders] headers of every error answer, such as
+ *   a Content-Type of application/problem+json
  */
 function createJsonApi({
 	envelope,
@@ -69,6 +74,8 @@ function createJsonApi({
 	errors: wording,
 	bodyLimit = DEFAULT_BODY_LIMIT,
 	maskHeaders = [],
+	admit,
+	errorHeaders = {},
 }) {
 	const errors = kitErrors(wording);
 	const table = createRouteTable();
@@ -97,10 +104,12 @@ function createJsonApi({
 		throw new ApiError(fault.status, message, fault.details, { headers: fault.headers });
 	}
 
-	async function answer(req, url) {
+	/** `admitted` receives the headers `admit` gives for this request's answer. */
+	async function answer(req, url, admitted) {
 		const { text, tooLarge } = await readText(req, bodyLimit);
 		calls.push(callEntry(req, url, tooLarge ? '' : text, logOptions));
 		const path = url.pathname;
+		Object.assign(admitted, admit?.({ method: req.method, path, headers: req.headers }));
 		const found = table.match(req.method, path);
 		const fault = faults.take(req.method, path, found?.route);
 		if (fault) return faultAnswer(fault);
@@ -129,13 +138,15 @@ function createJsonApi({
 
 	async function handle(req, res) {
 		let result;
+		const admitted = {};
 		try {
-			result = await answer(req, new URL(req.url, 'http://sandbox'));
+			result = await answer(req, new URL(req.url, 'http://sandbox'), admitted);
 		} catch (err) {
 			const error = err instanceof ApiError ? err : errors.internal(err.message);
 			const body = envelope(error.status, error.message, error.details, error.extra);
-			result = reply(error.status, body, error.headers);
+			result = reply(error.status, body, { ...errorHeaders, ...error.headers });
 		}
+		result.headers = { ...admitted, ...result.headers };
 		if (latencyMs > 0) await sleep(latencyMs);
 		send(req, res, result);
 	}

@@ -13,6 +13,7 @@ import type { LegitmarkEmulator } from './emulators/legitmark';
 import type { UpscaylEmulator } from './emulators/upscayl';
 import type { SiviEmulator } from './emulators/sivi';
 import type { ScreeningEagleEmulator } from './emulators/screening-eagle';
+import type { ClosientEmulator } from './emulators/closient';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { startStorage } = require('../../sandbox/storage') as {
@@ -179,6 +180,7 @@ export interface Emulators {
 	upscayl: UpscaylEmulator;
 	sivi: SiviEmulator;
 	'screening-eagle': ScreeningEagleEmulator;
+	closient: ClosientEmulator;
 }
 
 export type EmulatorName = keyof Emulators;

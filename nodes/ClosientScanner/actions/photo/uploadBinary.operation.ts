@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { binaryPropertyField, operationFields } from '../../../shared/fields';
+import type { ItemOperation } from '../../../shared/itemLoop';
+import { uploadItem } from '../../../shared/items';
+import { uploadOptionsField } from '../fields';
+
+const properties: INodeProperties[] = [
+	binaryPropertyField,
+	{
+		displayName: 'Target',
+		name: 'target',
+		type: 'json',
+		default: '={{ $json.target }}',
+		required: true,
+		hint: 'The target from Get Upload URL',
+		description:
+			"Where to upload: { method: 'POST', URL, fields }. Every field is sent in the given order, the file last.",
+	},
+	uploadOptionsField,
+];
+
+export const description = operationFields('photo', 'uploadBinary', properties);
+
+/** Posts the item's photo with the form found in the input (by default `$json.target`). */
+export const execute: ItemOperation = async function (itemIndex) {
+	return await uploadItem(this, itemIndex, this.getNodeParameter('target', itemIndex));
+};

@@ -10,10 +10,10 @@ const { startPresignApi } = require('./presign-api');
 // `start` is called as start({port, host, storage}) and must resolve to {url, close(), calls?}.
 const EMULATORS = [
 	{ name: 'legitmark', file: './providers/legitmark.js', start: 'startLegitmark', port: 4568 },
-	{ name: 'upscayl', file: './providers/upscayl.js', start: 'startUpscayl', port: 4572 },
-	{ name: 'sivi', file: './providers/sivi.js', start: 'startSivi', port: 4570 },
 	{ name: 'screening-eagle', file: './providers/screening-eagle.js', start: 'startScreeningEagle', port: 4569 },
+	{ name: 'sivi', file: './providers/sivi.js', start: 'startSivi', port: 4570 },
 	{ name: 'closient', file: './providers/closient.js', start: 'startClosient', port: 4571 },
+	{ name: 'upscayl', file: './providers/upscayl.js', start: 'startUpscayl', port: 4572 },
 ];
 
 const DEFAULT_PORTS = { storage: 4566, presignApi: 4567 };

@@ -1,22 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, operationFields } from '../../../shared/fields';
+import { binaryPropertyField, operationFields, uploadTargetField } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { uploadItem } from '../../../shared/items';
 import { uploadOptionsField } from '../fields';
 
 const properties: INodeProperties[] = [
 	binaryPropertyField,
-	{
-		displayName: 'Target',
-		name: 'target',
-		type: 'json',
-		default: '={{ $json.target }}',
-		required: true,
-		hint: 'The target from Get Upload URL',
-		description:
-			"Where to upload: { method: 'POST', URL, fields }. Every field is sent in the given order, the file last.",
-	},
+	uploadTargetField(
+		'The target from Get Upload URL',
+		"Where to upload: { method: 'POST', URL, fields }. Every field is sent in the given order, the file last.",
+	),
 	uploadOptionsField,
 ];
 

@@ -66,14 +66,37 @@ function nodeTypesOf(types: Record<string, INodeType | IVersionedNodeType>): INo
 	};
 }
 
+/** A workflow with no nodes of note, only to lend n8n's expression engine to credential values. */
+const expressionHost = new Workflow({
+	nodes: [
+		{ id: '1', name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} },
+	],
+	connections: {},
+	active: false,
+	nodeTypes: {
+		getByName: () => ({ description: { properties: [] } }),
+		getByNameAndVersion: () => ({ description: { properties: [] } }),
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes,
+});
+
+/** A credential's `={{ $credentials.… }}` value resolved by n8n's own expression engine. */
 function resolveCredentialExpression(
 	value: string,
 	credentials: ICredentialDataDecryptedObject,
 ): string {
-	const text = value.startsWith('=') ? value.slice(1) : value;
-	return text.replace(/\{\{\s*\$credentials\??\.(\w+)\s*\}\}/g, (_, key: string) =>
-		String(credentials[key] ?? ''),
+	if (!value.startsWith('=')) return value;
+	const resolved = expressionHost.expression.getParameterValue(
+		value,
+		null,
+		0,
+		0,
+		'Test',
+		[],
+		'internal',
+		{ $credentials: credentials },
 	);
+	return String(resolved ?? '');
 }
 
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -136,7 +159,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 export async function credentialTestRequest(
 	typeName: string,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<{ url: URL; method: string; headers: Record<string, string> }> {
+): Promise<{ url: URL; method: string; headers: Record<string, string>; body?: string }> {
 	const types = packageCredentials();
 	const request = types[typeName]?.test?.request;
 	if (!request) throw new Error(`${typeName} declares no test request`);
@@ -145,6 +168,7 @@ export async function credentialTestRequest(
 		method: request.method ?? 'GET',
 		headers: {},
 		qs: (request.qs ?? {}) as IHttpRequestOptions['qs'],
+		body: request.body,
 	});
 	const baseUrl = resolveCredentialExpression(request.baseURL ?? '', credentials);
 	const url = new URL(`${baseUrl}${options.url}`);
@@ -154,7 +178,10 @@ export async function credentialTestRequest(
 	const headers = Object.fromEntries(
 		Object.entries(options.headers ?? {}).map(([name, value]) => [name, String(value)]),
 	);
-	return { url, method: options.method ?? 'GET', headers };
+	if (options.body === undefined) return { url, method: options.method ?? 'GET', headers };
+	// n8n sends a declared body as JSON.
+	headers['Content-Type'] ??= 'application/json';
+	return { url, method: options.method ?? 'GET', headers, body: JSON.stringify(options.body) };
 }
 
 function connectionsOf(chain: string[]): IConnections {

@@ -1,19 +1,18 @@
-// The credential's test request, resolved as n8n resolves it, against the Sivi emulator.
+// The credential's test request, built from its definition as n8n sends it when a user tests the
+// credential, against the Sivi emulator over loopback.
+import { credentialTestRequest } from '../../support/engine';
 import { useSandbox } from '../../support/sandbox';
-import { credential, testRequestUrl } from './credentialUrl';
 
 describe('Sivi API credential test request against the emulator', () => {
 	const env = useSandbox({ emulators: ['sivi'] });
 
 	async function runTest(apiKey: string, apiPlan = 'general'): Promise<number> {
-		const { method, body } = credential.test.request;
-		const url = testRequestUrl({ baseUrl: env.emulators.sivi.baseUrl, apiPlan });
-		const response = await fetch(url, {
-			method,
-			headers: { 'sivi-api-key': apiKey, 'Content-Type': 'application/json' },
-			body: JSON.stringify(body),
+		const { url, method, headers, body } = await credentialTestRequest('siviApi', {
+			apiKey,
+			baseUrl: env.emulators.sivi.baseUrl,
+			apiPlan,
 		});
-		return response.status;
+		return (await fetch(url, { method, headers, body })).status;
 	}
 
 	it('passes with the right key on every plan and fails with another key', async () => {

@@ -1,4 +1,7 @@
-import { credential, testRequestUrl } from './credentialUrl';
+import { SiviApi } from '../../../credentials/SiviApi.credentials';
+import { credentialTestRequest } from '../../support/engine';
+
+const credential = new SiviApi();
 
 const property = (name: string) => credential.properties.find((p) => p.name === name)!;
 
@@ -25,10 +28,9 @@ describe('Sivi API credential', () => {
 		['https://connect.sivi.ai/api/prod/v2', 'general'],
 		['https://connect.sivi.ai/api/prod/v2/', 'super'],
 		['https://connect.sivi.ai/api/staging/v2//', 'enterprise'],
-	])('tests %s with plan %s at <base>/<plan>/font/get', (baseUrl, apiPlan) => {
-		expect(testRequestUrl({ baseUrl, apiPlan })).toBe(
-			`${baseUrl.replace(/\/+$/, '')}/${apiPlan}/font/get`,
-		);
+	])('tests %s with plan %s at <base>/<plan>/font/get', async (baseUrl, apiPlan) => {
+		const { url } = await credentialTestRequest('siviApi', { apiKey: 'k', baseUrl, apiPlan });
+		expect(url.href).toBe(`${baseUrl.replace(/\/+$/, '')}/${apiPlan}/font/get`);
 		expect(credential.test.request).toMatchObject({ method: 'POST', body: { limit: 1 } });
 	});
 });

@@ -1,21 +1,17 @@
 // The credential's test request, built from its definition as n8n sends it when a user tests the
 // credential, against the Upscayl emulator over loopback.
-import { UpscaylApi } from '../../../credentials/UpscaylApi.credentials';
+import { credentialTestRequest } from '../../support/engine';
 import { useSandbox } from '../../support/sandbox';
-
-const credential = new UpscaylApi();
 
 describe('Upscayl API credential test request against the emulator', () => {
 	const env = useSandbox({ emulators: ['upscayl'] });
 
 	async function runTest(apiKey: string): Promise<number> {
-		const { request } = credential.test;
-		const response = await fetch(`${env.emulators.upscayl.url}${request.url}`, {
-			method: request.method,
-			headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
-			body: JSON.stringify(request.body),
+		const { url, method, headers, body } = await credentialTestRequest('upscaylApi', {
+			apiKey,
+			baseUrl: env.emulators.upscayl.url,
 		});
-		return response.status;
+		return (await fetch(url, { method, headers, body })).status;
 	}
 
 	it('passes with the right key and fails with another', async () => {

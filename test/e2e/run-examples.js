@@ -258,6 +258,8 @@ async function runExample(ctx, example) {
 	);
 	const operations = [];
 	const uploads = [];
+	// Items keep `upload` as they flow on; an upload counts for the node that first reported it.
+	const reported = new Set();
 	for (const node of ordered) {
 		const items = nodeItems(run, node.name);
 		if (!items) {
@@ -266,15 +268,16 @@ async function runExample(ctx, example) {
 		}
 		if (!items.length) fail(`node "${node.name}" returned no items`);
 		const op = operationLabel(ctx.descriptions, node);
-		const methods = [...new Set(items.map((i) => i.json?.upload?.method).filter(Boolean))];
+		const own = items.filter((i) => i.json?.upload && !reported.has(i.json.upload.sha256));
+		const methods = [...new Set(own.map((i) => i.json.upload.method).filter(Boolean))];
 		operations.push(
 			op ? (methods.length ? `${op} (${methods.join('/')})` : op) : methods.join('/') || '?',
 		);
 		const prop = node.parameters?.binaryPropertyName || 'data';
-		for (const item of items) {
-			if (item.json?.upload)
-				uploads.push({ node: node.name, upload: item.json.upload, binary: item.binary?.[prop] });
+		for (const item of own) {
+			uploads.push({ node: node.name, upload: item.json.upload, binary: item.binary?.[prop] });
 		}
+		for (const item of own) reported.add(item.json.upload.sha256);
 	}
 	row.operations = operations.join(' → ');
 

@@ -10,6 +10,8 @@ import {
 
 import { truncateSync } from 'node:fs';
 
+import { storedBinaryPath } from './binary';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternBuffer, patternStream } = require('../../sandbox/bytes');
 
@@ -28,15 +30,6 @@ export function testNode(
 		outputs: [NodeConnectionTypes.Main],
 		properties,
 	};
-}
-
-/** Cuts a file in n8n's filesystem store short behind n8n's back, as a full disk or a cleanup could. */
-function cutStoredFile(binaryDataId: string, bytes: number): void {
-	/* eslint-disable @typescript-eslint/no-require-imports */
-	const { Container } = require('@n8n/di');
-	const { BinaryDataService } = require('n8n-core');
-	/* eslint-enable @typescript-eslint/no-require-imports */
-	truncateSync(Container.get(BinaryDataService).getPath(binaryDataId), bytes);
 }
 
 function parsed<T>(value: unknown): T {
@@ -85,7 +78,8 @@ export class BinarySource implements INodeType {
 			}
 			const content = inline ? patternBuffer(size, index + 1) : patternStream(size, index + 1);
 			const data = await this.helpers.prepareBinaryData(content, fileName, mimeType);
-			if (storedBytes >= 0 && data.id) cutStoredFile(data.id, storedBytes);
+			// Cut short behind n8n's back, as a full disk or a cleanup could.
+			if (storedBytes >= 0 && data.id) truncateSync(storedBinaryPath(data.id), storedBytes);
 			items.push({ json, binary: { data }, pairedItem: { item: 0 } });
 		}
 		return [items];

@@ -4,7 +4,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { BEARER, credentials, FRONT, legitmark, photos, PLATFORM, SIZE_TAG, SR } from './fixtures';
 import { useNockedEngine } from '../../support/nock';
 import type { NodeSpec } from '../../support/engine';
-import { binarySha256, sourceSha256 } from '../../support/binary';
+import { binarySha256 } from '../../support/binary';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { patternSha256 } = require('../../../sandbox/bytes');
 
 const CATEGORY = '5b0d3f4e-2c1a-4e8b-9f60-1a2b3c4d5e01';
 const TYPE = '5b0d3f4e-2c1a-4e8b-9f60-1a2b3c4d5e02';
@@ -98,7 +101,7 @@ describe('Service Request → Create', () => {
 			external_id: 'SKU-42',
 			state: { primary: 'DRAFT', supplement: null },
 		});
-		expect(binarySha256(item.binary?.data)).toBe(sourceSha256(2048, 1));
+		expect(binarySha256(item.binary?.data)).toBe(patternSha256(2048, 1));
 	});
 
 	it('refuses a category that is not a UUID before any request', async () => {

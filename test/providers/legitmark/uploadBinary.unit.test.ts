@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { FRONT, legitmark, objectPath, photos, presignedUrl, SR, STORAGE } from './fixtures';
 import { useNockedEngine } from '../../support/nock';
-import { binarySha256, sourceSha256 } from '../../support/binary';
+import { binarySha256 } from '../../support/binary';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../../sandbox/bytes');
@@ -40,7 +40,7 @@ describe('Image → Upload Binary', () => {
 			sha256: patternSha256(4096, 1),
 			etag: '"abc"',
 		});
-		expect(binarySha256(item.binary?.data)).toBe(sourceSha256(4096, 1));
+		expect(binarySha256(item.binary?.data)).toBe(patternSha256(4096, 1));
 	});
 
 	it("works the headers out from the URL's signed headers when given the bare intent URL", async () => {

@@ -15,7 +15,7 @@ import {
 } from './fixtures';
 import { headersBeyondClient } from '../../support/headers';
 import { useNockedEngine } from '../../support/nock';
-import { binarySha256, sourceSha256 } from '../../support/binary';
+import { binarySha256 } from '../../support/binary';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../../sandbox/bytes');
@@ -74,7 +74,7 @@ describe('Image → Upload File', () => {
 			side: `${FRONT}.jpg`,
 			upload: { method: 'PUT', bytes: 2048, sha256: patternSha256(2048, 1), etag: '"etag-front"' },
 		});
-		expect(binarySha256(item.binary?.data)).toBe(sourceSha256(2048, 1));
+		expect(binarySha256(item.binary?.data)).toBe(patternSha256(2048, 1));
 		expect(JSON.stringify(item.json)).not.toContain('X-Amz-Signature');
 	});
 

@@ -14,19 +14,25 @@ function createFaults() {
 	return {
 		/**
 		 * spec: { status, times = 1, method?, path? (string or RegExp), route? ("GET /x/:id"),
-		 *   message?, details?, body? (sent as is instead of the envelope), headers? }
+		 *   message?, details?, body? (sent as is instead of the envelope), headers?,
+		 *   every? (instead of times: every nth matching request fails, until cleared) }
 		 */
 		failNext(spec = {}) {
 			if (!spec.status) throw new Error('failNext needs a status');
-			pending.push({ ...spec, times: spec.times ?? 1 });
+			pending.push({ ...spec, times: spec.times ?? 1, seen: 0 });
 		},
 		/** The fault this request meets, counted as spent; undefined when none matches. */
 		take(method, path, route) {
-			const index = pending.findIndex((fault) => matches(fault, method, path, route));
-			if (index < 0) return undefined;
-			const fault = pending[index];
-			if (--fault.times <= 0) pending.splice(index, 1);
-			return fault;
+			for (const [index, fault] of pending.entries()) {
+				if (!matches(fault, method, path, route)) continue;
+				if (fault.every) {
+					if (++fault.seen % fault.every === 0) return fault;
+					continue;
+				}
+				if (--fault.times <= 0) pending.splice(index, 1);
+				return fault;
+			}
+			return undefined;
 		},
 		clear() {
 			pending.length = 0;

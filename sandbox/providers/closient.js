@@ -415,6 +415,8 @@ async function startClosient({
 				),
 			});
 		},
+		/** The next matching calls get exactly this answer: { status, body (a Buffer is sent as is), headers }. */
+		answerNext: api.failNext,
 		/** A window of `limit` requests per `windowSeconds`, starting afresh. */
 		setRateLimit: (settings) => rateLimit.set(settings),
 		/** 429 answers the rate-limit window gave since the last reset. */

@@ -409,6 +409,8 @@ async function startLegitmark({
 				headers: retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) },
 			});
 		},
+		/** The next matching calls get exactly this answer: { status, body (a Buffer is sent as is), headers }. */
+		answerNext: api.failNext,
 		clearFaults: api.clearFaults,
 		setLatency: api.setLatency,
 		/** Forgets calls, faults, latency and every service request. */

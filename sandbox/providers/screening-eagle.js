@@ -313,6 +313,8 @@ async function startScreeningEagle({
 		failNext({ status, message, error, method, path, times = 1 } = {}) {
 			api.failNext({ status, message, details: error, method, path, times });
 		},
+		/** The next matching calls get exactly this answer: { status, body (a Buffer is sent as is), headers }. */
+		answerNext: api.failNext,
 		clearFaults: api.clearFaults,
 		setLatency: api.setLatency,
 		/** Forgets calls, faults, latency, files and spots. */

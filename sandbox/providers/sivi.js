@@ -311,6 +311,8 @@ async function startSivi({ port = 0, host = '127.0.0.1', storage, apiKey = DEFAU
 				headers: retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) },
 			});
 		},
+		/** The next matching calls get exactly this answer: { status, body (a Buffer is sent as is), headers }. */
+		answerNext: api.failNext,
 		clearFaults: api.clearFaults,
 		setLatency: api.setLatency,
 		/** Forgets calls, faults, latency, extra signed headers, uploads, media, fonts and jobs. */

@@ -376,6 +376,8 @@ async function startUpscayl({
 		 * The next matching calls answer `status` in the envelope (its code from the status), or
 		 * with `body` as it is, e.g. the bare string "Insufficient credits". See json-api/faults.js.
 		 */
+		/** The next matching calls get exactly this answer: { status, body (a Buffer is sent as is), headers }. */
+		answerNext: api.failNext,
 		failNext: api.failNext,
 		clearFaults: api.clearFaults,
 		setLatency: api.setLatency,

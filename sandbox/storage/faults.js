@@ -28,6 +28,7 @@ class Faults {
 	 * @param {string} [spec.pathIncludes] substring of the raw request target (path and query)
 	 * @param {number} [spec.nth] 1-based index among matching requests; default 1
 	 * @param {number} [spec.times] how many consecutive matches fail; default 1
+	 * @param {number} [spec.every] instead of nth and times: every nth match fails, until cleared
 	 * @param {number} [spec.status] answer with this status and an S3 XML error
 	 * @param {string} [spec.code] S3 error code; default by status (503 -> SlowDown)
 	 * @param {string} [spec.message]
@@ -42,6 +43,7 @@ class Faults {
 			pathIncludes: spec.pathIncludes,
 			nth: spec.nth ?? 1,
 			times: spec.times ?? 1,
+			every: spec.every,
 			status: spec.status,
 			code: spec.code,
 			message: spec.message,
@@ -79,7 +81,10 @@ class Faults {
 			if (fault.method && fault.method !== method) continue;
 			if (fault.pathIncludes && !target.includes(fault.pathIncludes)) continue;
 			fault.matched += 1;
-			if (!firing && fault.matched >= fault.nth && fault.fired < fault.times) {
+			const due = fault.every
+				? fault.matched % fault.every === 0
+				: fault.matched >= fault.nth && fault.fired < fault.times;
+			if (!firing && due) {
 				fault.fired += 1;
 				firing = fault;
 			}

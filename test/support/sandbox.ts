@@ -79,6 +79,8 @@ export interface StorageFault {
 	/** Fire on the nth matching request (1-based), then on `times - 1` more. */
 	nth?: number;
 	times?: number;
+	/** Instead of nth and times: every nth matching request fails, until cleared. */
+	every?: number;
 	status?: number;
 	code?: string;
 	message?: string;
@@ -160,6 +162,8 @@ export interface EmulatorFailure {
 	/** Sent as is instead of the provider's envelope. */
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Instead of times: every nth matching request fails, until cleared. */
+	every?: number;
 }
 
 /** What every emulator built on the JSON-API kit offers. */
@@ -168,6 +172,8 @@ export interface JsonApiEmulator {
 	port: number;
 	calls: EmulatorCall[];
 	failNext(failure: EmulatorFailure): void;
+	/** The next matching calls get exactly this answer (status, body, headers), not the envelope. */
+	answerNext(failure: EmulatorFailure): void;
 	clearFaults(): void;
 	setLatency(ms: number): void;
 	reset(): void;

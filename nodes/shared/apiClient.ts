@@ -53,6 +53,11 @@ export interface ApiRequest<Host extends string> {
 	body?: IDataObject;
 	/** Text fields sent as multipart/form-data instead of a JSON body. */
 	form?: Record<string, string>;
+	/**
+	 * A write that may be sent again after a 5xx answer or a network failure, like a read: asking
+	 * for an upload URL, which at worst leaves an unused URL behind.
+	 */
+	retrySafe?: boolean;
 }
 
 /** How a client honours a provider's published rate limits. */
@@ -75,7 +80,7 @@ export interface ApiDefinition<Host extends string> {
 	/** Credential fields whose values are masked wherever an answer or an error echoes them. */
 	secretFields: string[];
 	timeoutMs?: number;
-	/** How reads are retried after a 5xx answer or a network failure. Writes are never retried. */
+	/** How reads and retrySafe writes are retried after a 5xx answer or a network failure. Other writes are never retried. */
 	readRetry?: Omit<RetryPolicy, 'signal'>;
 	/** Whether an answer is a failure; by default any status from 300 on. */
 	isFailure?(answer: ApiAnswer): boolean;
@@ -127,6 +132,14 @@ function formDataOf(fields: Record<string, string>): FormData {
 	return form;
 }
 
+function jsonOrUndefined(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 /** A 5xx answer to a read, thrown so that the retry loop tries again. */
 class RetryableAnswer extends Error {
 	constructor(readonly answer: ApiAnswer) {
@@ -145,8 +158,8 @@ function secretValues(
 
 /**
  * The client every provider node uses for its API: the credential goes only to the provider's own
- * hosts (redirects are followed by hand, and never to another origin), reads are retried after
- * 5xx answers and network failures, writes never, and errors keep the provider's status and
+ * hosts (redirects are followed by hand, and never to another origin), reads (and writes marked
+ * retrySafe) are retried after 5xx answers and network failures, other writes never, and errors keep the provider's status and
  * message with every secret value the credential holds masked.
  */
 export function createApiClient<Host extends string>(
@@ -282,7 +295,7 @@ export function createApiClient<Host extends string>(
 		const mask = (text: string) => maskSecrets(text, secrets);
 		const base = definition.hosts(credentials)[call.host ?? definition.defaultHost];
 		const url = `${base}${call.path}`;
-		const isRead = READ_METHODS.includes(call.method);
+		const isRead = READ_METHODS.includes(call.method) || call.retrySafe === true;
 		const readRetry = definition.readRetry ?? DEFAULT_READ_RETRY;
 		const policy = {
 			...readRetry,
@@ -310,7 +323,29 @@ export function createApiClient<Host extends string>(
 			? await withinRateLimits(ctx, definition.rateLimit, send)
 			: await send();
 		if (isFailure(answer)) throw errorFor(answer, credentials, mask);
-		return asObject(answer.body) ?? {};
+		return bodyOf(answer, call, mask);
+	}
+
+	/**
+	 * The answer's JSON object. A body that is not JSON (an HTML page from a proxy, a cut-off
+	 * answer) is a failure that says so, rather than an answer that merely lacks its fields.
+	 */
+	function bodyOf(answer: ApiAnswer, call: ApiRequest<Host>, mask: (text: string) => string) {
+		const { body } = answer;
+		if (typeof body !== 'string' || body.trim() === '') return asObject(body) ?? {};
+		const parsed = jsonOrUndefined(body);
+		if (parsed === undefined) {
+			throw new ApiError(
+				`${provider} answered ${call.method} ${call.path} with something that is not JSON`,
+				{
+					httpCode: answer.statusCode,
+					description: mask(
+						`It began: ${body.trim().slice(0, 120)}. A proxy or gateway may stand between n8n and ${provider}; try again later.`,
+					),
+				},
+			);
+		}
+		return asObject(parsed) ?? {};
 	}
 
 	return { request };

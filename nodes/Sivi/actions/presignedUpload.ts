@@ -45,7 +45,12 @@ export async function requestPresignedUpload(
 	const expiresIn = readExpiresIn(this, itemIndex);
 	if (expiresIn !== undefined) body.expiresIn = expiresIn;
 
-	const answer = await sivi(this, { method: 'POST', path: '/files/get-presigned-url', body });
+	const answer = await sivi(this, {
+		method: 'POST',
+		path: '/files/get-presigned-url',
+		body,
+		retrySafe: true,
+	});
 	const target = targetOf(answer);
 	const fileName = typeof answer.fileName === 'string' ? answer.fileName : undefined;
 	return { type, extension, contentType, fileName, uploadUrl: target.url, target };

@@ -238,8 +238,10 @@ describe('Media → Get Upload URL', () => {
 		[429, 'Insufficient credit limit', 'Sivi is limiting requests'],
 		[500, 'Failed to generate presigned URL', 'Sivi could not handle the call'],
 	])("keeps Sivi's %s and its message", async (status, message, advice) => {
+		// Asking for an upload URL is tried again after a 5xx, up to three times in all.
 		const api = siviApi()
 			.post(`${ROOT}/files/get-presigned-url`)
+			.times(status >= 500 ? 3 : 1)
 			.reply(status, { status, body: { message } });
 
 		const run = await env.engine.run({

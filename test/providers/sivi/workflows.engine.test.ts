@@ -290,7 +290,8 @@ describe('Sivi on the real engine', () => {
 		[429, 'Rate limit exceeded', undefined],
 		[500, 'Server internal error', undefined],
 	])("keeps Sivi's %s status and message", async (status, message, apiKey) => {
-		if (!apiKey) sivi().failNext({ status, path: /get-presigned-url$/ });
+		// A 5xx on the URL request is tried again, up to three times in all: fail them all.
+		if (!apiKey) sivi().failNext({ status, path: /get-presigned-url$/, times: 3 });
 
 		const run = await env.engine.run({
 			nodes: [logo(), uploadLogo],

@@ -86,6 +86,8 @@ export async function requestPresignedUpload(
 		method: 'POST',
 		path: PRESIGNED_PATH,
 		body: { ...announced },
+		// Screening Eagle answers a repeated announcement of the same file with the same file id.
+		retrySafe: true,
 	});
 	const data = asObject(answer.data);
 	const fileId = nonEmptyText(data?.id);

@@ -18,6 +18,7 @@ export async function requestUpload(
 		method: 'POST',
 		path: '/get-upload-url',
 		body: { data },
+		retrySafe: true,
 	});
 	return uploadTicketOf(answer);
 }

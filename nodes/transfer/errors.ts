@@ -9,6 +9,8 @@ export interface TransferErrorDetails {
 	description?: string;
 	retryable: boolean;
 	retryAfterMs?: number;
+	/** The presigned URL has expired: only a new URL from the provider can fix it. */
+	expired?: boolean;
 }
 
 /** A failure on the way to or at the storage host. Messages never carry signatures or keys. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readBinary } from './binary';
-import { toNodeError, withSecretsMasked } from './errors';
+import { toNodeError, TransferError, withSecretsMasked } from './errors';
 import { secretsOfTarget } from './redact';
 import { uploadMultipart } from './multipart';
 import { postForm } from './post-form';
@@ -39,6 +39,14 @@ export async function describeBinary(
 ): Promise<{ bytes: number; mimeType: string; fileName: string }> {
 	const source = await readBinary(ctx, itemIndex, binaryPropertyName);
 	return { bytes: source.size, mimeType: source.mimeType, fileName: source.fileName };
+}
+
+/** The n8n errors of uploads that failed because their presigned URL had expired. */
+const expiredUrlFailures = new WeakSet<object>();
+
+/** Whether an upload failed only because its presigned URL had expired: a fresh URL may succeed. */
+export function isExpiredUrlFailure(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && expiredUrlFailures.has(error);
 }
 
 const MAX_RETRY_DELAY_MS = 20_000;
@@ -99,7 +107,9 @@ export async function uploadBinary(
 					: await uploadMultipart(transport, target, source, options.partConcurrency);
 		return { method: target.method, bytes: source.size, ...sent, durationMs: Date.now() - started };
 	} catch (error) {
-		throw toNodeError(ctx.getNode(), withSecretsMasked(error, secrets), itemIndex);
+		const nodeError = toNodeError(ctx.getNode(), withSecretsMasked(error, secrets), itemIndex);
+		if (error instanceof TransferError && error.details.expired) expiredUrlFailures.add(nodeError);
+		throw nodeError;
 	}
 }
 

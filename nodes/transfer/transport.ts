@@ -97,6 +97,7 @@ export function expiredUrlError(
 		storageCode: status === undefined ? undefined : 'AccessDenied',
 		description: `${describeUrl(url)} can no longer be used. Ask the provider for a new upload URL and run the upload again.`,
 		retryable: false,
+		expired: true,
 	});
 }
 

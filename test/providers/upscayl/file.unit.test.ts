@@ -159,12 +159,13 @@ describe('File → Upload File', () => {
 		expect(env.unexpected.count()).toBe(0);
 	});
 
-	it('does not complete when a part URL has expired, and says so', async () => {
-		getUploadUrl();
+	it('asks once for fresh part URLs when they expired, then stops without completing and says so', async () => {
+		const first = getUploadUrl();
+		const fresh = getUploadUrl();
 		nock(STORAGE)
 			.put(`/${PATH}`)
 			.query(true)
-			.times(3)
+			.times(6)
 			.reply(
 				403,
 				'<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message><Expires>2030-03-18T13:00:00Z</Expires><ServerTime>2030-03-18T13:05:00Z</ServerTime></Error>',
@@ -181,6 +182,7 @@ describe('File → Upload File', () => {
 		expect(error.message).toMatch(/^The presigned URL expired at 2030-03-18T13:00:00/);
 		expect(error.description).toContain('new upload URL');
 		expect(error.httpCode).toBe('403');
+		expect([first.isDone(), fresh.isDone()]).toEqual([true, true]);
 		expect(complete.isDone()).toBe(false);
 	});
 

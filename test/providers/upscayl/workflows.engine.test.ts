@@ -214,7 +214,7 @@ describe('Upscayl workflows on the real engine (filesystem binaries)', () => {
 		expect(callsTo('/complete-multipart-upload')).toHaveLength(1);
 	}, 60_000);
 
-	it('an expired part URL fails with a clear message and the upload is not completed', async () => {
+	it('part URLs that are expired again after one fresh request fail with a clear message, and nothing is completed', async () => {
 		upscayl().setUploadExpiry({ expiresIn: 60, signedSecondsAgo: 3600 });
 		const run = await env.engine.run({
 			nodes: [images(1, 1024), upscaleFile()],
@@ -225,7 +225,8 @@ describe('Upscayl workflows on the real engine (filesystem binaries)', () => {
 		expect(error?.message).toMatch(/^The presigned URL expired at .+ \[item 0\]$/);
 		expect(callsTo('/complete-multipart-upload')).toHaveLength(0);
 		expect(callsTo('/start-task')).toHaveLength(0);
-		expect(env.storage.listUploads()).toHaveLength(1);
+		expect(callsTo('/get-upload-url')).toHaveLength(2);
+		expect(env.storage.listUploads()).toHaveLength(2);
 	});
 
 	it('402 Insufficient credits on start-task is a clear error with the status kept', async () => {

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField, operationFields } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
+import { withFreshUrlOnExpiry } from '../../../shared/freshUrl';
 import { uploadItem } from '../../../shared/items';
 import { serviceRequestIdField, sideIdField, uploadOptionsField } from '../fields';
 import { requestSideUpload } from './sideUpload';
@@ -17,6 +18,9 @@ export const description = operationFields('image', 'uploadFile', properties);
 
 /** Gets the side's upload URL and uploads the photo to it, in one step. */
 export const execute: ItemOperation = async function (itemIndex) {
-	const { target, ...ids } = await requestSideUpload.call(this, itemIndex);
-	return await uploadItem(this, itemIndex, target, { ...ids });
+	const { result } = await withFreshUrlOnExpiry(
+		async () => await requestSideUpload.call(this, itemIndex),
+		async ({ target, ...ids }) => await uploadItem(this, itemIndex, target, { ...ids }),
+	);
+	return result;
 };

@@ -2,6 +2,8 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import { binaryPropertyField, operationFields } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
+import { registerUploaded } from '../../../shared/afterUpload';
+import { withFreshUrlOnExpiry } from '../../../shared/freshUrl';
 import { uploadItem } from '../../../shared/items';
 import {
 	completeAssumptionNotice,
@@ -30,15 +32,13 @@ export const description = operationFields('file', 'uploadFile', properties);
 export const execute: ItemOperation = async function (itemIndex) {
 	const completes = this.getNodeParameter('options.completeUpload', itemIndex, true) !== false;
 	const completeRequest = completes ? readCompleteRequest(this, itemIndex) : undefined;
-	const presigned = await requestPresignedUpload.call(this, itemIndex);
-	const ids = fileJson(presigned);
-
-	let output: INodeExecutionData[];
-	if (presigned.target) {
-		output = await uploadItem(this, itemIndex, presigned.target, ids);
-	} else {
-		output = passOnStored(this, itemIndex, ids);
-	}
+	const { ticket: presigned, result: output } = await withFreshUrlOnExpiry(
+		async () => await requestPresignedUpload.call(this, itemIndex),
+		async (ticket): Promise<INodeExecutionData[]> =>
+			ticket.target
+				? await uploadItem(this, itemIndex, ticket.target, fileJson(ticket))
+				: passOnStored(this, itemIndex, fileJson(ticket)),
+	);
 
 	let completion: IDataObject;
 	if (!completeRequest) {
@@ -46,7 +46,17 @@ export const execute: ItemOperation = async function (itemIndex) {
 	} else if (presigned.alreadyUploaded && !completesAlreadyUploaded(this, itemIndex)) {
 		completion = { completed: false, completeSkippedReason: SKIPPED_AS_STORED };
 	} else {
-		completion = await completeFile(this, completeRequest(presigned.fileId));
+		const { announced, fileId } = presigned;
+		completion = await registerUploaded(
+			{
+				provider: 'Screening Eagle Inspect',
+				step: 'Complete File Upload',
+				bytes: announced.size,
+				sha256: Buffer.from(announced.hash, 'base64').toString('hex'),
+				resume: `complete it with Complete Upload and the file ID ${fileId}.`,
+			},
+			async () => await completeFile(this, completeRequest(fileId)),
+		);
 	}
 	return output.map((item) => ({ ...item, json: { ...item.json, ...completion } }));
 };

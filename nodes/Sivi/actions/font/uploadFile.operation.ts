@@ -7,7 +7,10 @@ import {
 	readTransferOptions,
 } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
+import { registerUploaded } from '../../../shared/afterUpload';
+import { withFreshUrlOnExpiry } from '../../../shared/freshUrl';
 import { uploadItem } from '../../../shared/items';
+import type { UploadResult } from '../../../transfer';
 import {
 	additionalFields,
 	presignFieldOptions,
@@ -32,13 +35,25 @@ export const description = operationFields('font', 'uploadFile', properties);
 export const execute: ItemOperation = async function (itemIndex) {
 	const wait = readWaitOptions(this, itemIndex);
 	readTransferOptions(this, itemIndex); // checked here too, so that a bad option fails before any request
-	const presigned = await requestPresignedUpload.call(this, itemIndex, 'font');
-	const [item] = await uploadItem(this, itemIndex, presigned.target);
+	const {
+		ticket: presigned,
+		result: [item],
+	} = await withFreshUrlOnExpiry(
+		async () => await requestPresignedUpload.call(this, itemIndex, 'font'),
+		async (ticket) => await uploadItem(this, itemIndex, ticket.target),
+	);
 	const { abstractUserId } = readOwnerFields(this, itemIndex);
-	const requestId = await createFont.call(
-		this,
-		presigned.uploadUrl,
-		abstractUserId ? { abstractUserId } : {},
+	const upload = item.json.upload as unknown as UploadResult;
+	const requestId = await registerUploaded(
+		{
+			provider: 'Sivi',
+			step: 'Upload Fonts',
+			bytes: upload.bytes,
+			sha256: upload.sha256,
+			resume: `register it with Complete Upload (Upload Fonts) and the URL ${withoutQuery(presigned.uploadUrl)}.`,
+		},
+		async () =>
+			await createFont.call(this, presigned.uploadUrl, abstractUserId ? { abstractUserId } : {}),
 	);
 	const request = wait ? await waitForFontJob.call(this, requestId, wait) : undefined;
 	item.json = {

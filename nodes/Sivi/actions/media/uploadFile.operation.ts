@@ -7,7 +7,10 @@ import {
 	readTransferOptions,
 } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
+import { registerUploaded } from '../../../shared/afterUpload';
+import { withFreshUrlOnExpiry } from '../../../shared/freshUrl';
 import { uploadItem } from '../../../shared/items';
+import type { UploadResult } from '../../../transfer';
 import { MEDIA_ONLY_TYPES, type MediaType } from '../../helpers/mediaTypes';
 import {
 	additionalFields,
@@ -37,9 +40,24 @@ export const execute: ItemOperation = async function (itemIndex) {
 	const type = readType(this, itemIndex, MEDIA_ONLY_TYPES) as MediaType;
 	const fields = readCreateMediaFields(this, itemIndex, type);
 	readTransferOptions(this, itemIndex); // checked here too, so that a bad option fails before any request
-	const presigned = await requestPresignedUpload.call(this, itemIndex, type);
-	const [item] = await uploadItem(this, itemIndex, presigned.target);
-	const registered = await createMedia.call(this, type, presigned.uploadUrl, fields);
+	const {
+		ticket: presigned,
+		result: [item],
+	} = await withFreshUrlOnExpiry(
+		async () => await requestPresignedUpload.call(this, itemIndex, type),
+		async (ticket) => await uploadItem(this, itemIndex, ticket.target),
+	);
+	const upload = item.json.upload as unknown as UploadResult;
+	const registered = await registerUploaded(
+		{
+			provider: 'Sivi',
+			step: 'Create Media',
+			bytes: upload.bytes,
+			sha256: upload.sha256,
+			resume: `register it with Complete Upload (Create Media) and the URL ${withoutQuery(presigned.uploadUrl)}.`,
+		},
+		async () => await createMedia.call(this, type, presigned.uploadUrl, fields),
+	);
 	item.json = {
 		...item.json,
 		type,

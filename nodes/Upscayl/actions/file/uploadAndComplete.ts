@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { registerUploaded } from '../../../shared/afterUpload';
+import { withFreshUrlOnExpiry } from '../../../shared/freshUrl';
 import { uploadItem } from '../../../shared/items';
 import type { UploadResult } from '../../../transfer';
 import { completedParts, completeUpload, requestUpload } from './upload';
@@ -12,13 +14,26 @@ export async function uploadAndComplete(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
-	const { target, uploadId, path, file } = await requestUpload(ctx, itemIndex);
-	const [item] = await uploadItem(ctx, itemIndex, target, { uploadId, path, file });
+	const {
+		ticket: { uploadId, path },
+		result: [item],
+	} = await withFreshUrlOnExpiry(
+		async () => await requestUpload(ctx, itemIndex),
+		async ({ target, uploadId, path, file }) =>
+			await uploadItem(ctx, itemIndex, target, { uploadId, path, file }),
+	);
 	const upload = item.json.upload as unknown as UploadResult;
-	const completed = await completeUpload(ctx, {
-		uploadId,
-		path,
-		parts: completedParts(upload.etags ?? []),
-	});
+	const completed = await registerUploaded(
+		{
+			provider: 'Upscayl',
+			step: 'Complete Multipart Upload',
+			bytes: upload.bytes,
+			sha256: upload.sha256,
+			partsOnly: true,
+			resume: `complete it with Complete Upload, upload ID ${uploadId}, path ${path} and the part ETags ${JSON.stringify(upload.etags ?? [])}.`,
+		},
+		async () =>
+			await completeUpload(ctx, { uploadId, path, parts: completedParts(upload.etags ?? []) }),
+	);
 	return { ...item, json: { ...item.json, completed: completed as IDataObject } };
 }

@@ -38,7 +38,13 @@ export function parseUrl(value: unknown, field: string, description?: string): s
 	} catch {
 		url = undefined;
 	}
-	if (!url) throw new InputError(field, `"${field}" is not a valid URL`, description);
+	if (!url) {
+		throw new InputError(
+			field,
+			`"${field}" is not a valid URL`,
+			description ?? 'Give the whole address, starting with https:// (or http://).',
+		);
+	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new InputError(
 			field,

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, operationFields } from '../../../shared/fields';
+import { binaryPropertyField, operationFields, readTransferOptions } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { registerUploaded } from '../../../shared/afterUpload';
 import { withFreshUrlOnExpiry } from '../../../shared/freshUrl';
@@ -27,6 +27,7 @@ export const description = operationFields('photo', 'uploadFile', properties);
 
 /** Gets the presigned POST form, uploads the photo with it, and registers it with the session. */
 export const execute: ItemOperation = async function (itemIndex) {
+	readTransferOptions(this, itemIndex); // checked here too, so that a bad option fails before any request
 	const extra = readRegisterFields(this, itemIndex);
 	const {
 		ticket: photo,

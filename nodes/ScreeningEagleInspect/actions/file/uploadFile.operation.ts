@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, operationFields } from '../../../shared/fields';
+import { binaryPropertyField, operationFields, readTransferOptions } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
 import { registerUploaded } from '../../../shared/afterUpload';
 import { withFreshUrlOnExpiry } from '../../../shared/freshUrl';
@@ -30,6 +30,7 @@ export const description = operationFields('file', 'uploadFile', properties);
  * call. A file that was not uploaded whole is never completed: the PUT's failure ends the item.
  */
 export const execute: ItemOperation = async function (itemIndex) {
+	readTransferOptions(this, itemIndex); // checked here too, so that a bad option fails before any request
 	const completes = this.getNodeParameter('options.completeUpload', itemIndex, true) !== false;
 	const completeRequest = completes ? readCompleteRequest(this, itemIndex) : undefined;
 	const { ticket: presigned, result: output } = await withFreshUrlOnExpiry(

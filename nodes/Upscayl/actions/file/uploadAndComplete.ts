@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { registerUploaded } from '../../../shared/afterUpload';
 import { withFreshUrlOnExpiry } from '../../../shared/freshUrl';
+import { readTransferOptions } from '../../../shared/fields';
 import { uploadItem } from '../../../shared/items';
 import type { UploadResult } from '../../../transfer';
 import { completedParts, completeUpload, requestUpload } from './upload';
@@ -14,6 +15,7 @@ export async function uploadAndComplete(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
+	readTransferOptions(ctx, itemIndex); // checked here too, so that a bad option fails before any request
 	const {
 		ticket: { uploadId, path },
 		result: [item],

@@ -97,7 +97,8 @@ export const SUBJECTS: UploadSubject[] = [
 				resource: 'image',
 				operation: 'uploadFile',
 				serviceRequestId: sr.uuid,
-				sideId: SIDES[0].uuid,
+				// One side per item, so that every item has its own object.
+				sideId: `={{ ${JSON.stringify(SIDES.map((side) => side.uuid))}[$json.index % ${SIDES.length}] }}`,
 				options: options as never,
 			});
 		},

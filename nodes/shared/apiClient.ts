@@ -239,7 +239,8 @@ export function createApiClient<Host extends string>(
 			.join(' ');
 		return new ApiError(mask(message), {
 			httpCode,
-			code: report.code,
+			// Some envelopes put free text in their code field, which n8n stores with the error.
+			code: report.code === undefined ? undefined : mask(report.code),
 			description: description ? mask(description) : undefined,
 			retryAfterMs: parseRetryAfter(answer.headers['retry-after']),
 		});

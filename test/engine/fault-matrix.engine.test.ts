@@ -167,9 +167,9 @@ const MATRIX = SUBJECTS.flatMap((subject) =>
 	),
 );
 
-/** The objects in storage: none, or exactly the item's bytes. */
-function expectStorage(stored: boolean) {
-	const keys = env.storage.listObjects();
+/** The uploaded objects in storage: none, or exactly the item's bytes. */
+function expectStorage(subject: UploadSubject, stored: boolean) {
+	const keys = env.storage.listObjects().filter((key) => key.startsWith(subject.keyPrefix ?? ''));
 	if (!stored) {
 		expect(keys).toEqual([]);
 		return;
@@ -204,7 +204,7 @@ describe('fault matrix', () => {
 					bytes: SIZE,
 					sha256: patternSha256(SIZE, 1),
 				});
-				expectStorage(true);
+				expectStorage(subject, true);
 				if (subject.register)
 					expect({ registered, registerCalls }).toEqual({ registered: 1, registerCalls: 1 });
 				if (outcome.urlRequests !== undefined) {
@@ -218,7 +218,7 @@ describe('fault matrix', () => {
 			if (outcome.httpCode) expect(error?.httpCode).toBe(outcome.httpCode);
 			if (outcome.description) expect(error?.description).toMatch(outcome.description);
 			expect(run.output('Upload')).toEqual([]);
-			expectStorage(outcome.stored);
+			expectStorage(subject, outcome.stored);
 			if (subject.register) {
 				expect({ registered, registerCalls }).toEqual({
 					registered: 0,

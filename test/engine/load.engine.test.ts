@@ -60,7 +60,7 @@ it(`${COUNT} items of 1 MiB, 8 at once, through Sivi and Closient with 5 % trans
 		retryAfter: 0,
 	});
 	const options = { itemsAtOnce: 8 };
-	const siviNode = await subject('Sivi').node(sandbox, options, 'Sivi');
+	const siviNode = await subject('Sivi: Upload File (media)').node(sandbox, options, 'Sivi');
 	const closientNode = await subject('Closient').node(sandbox, options, 'Closient');
 	const rssBefore = process.memoryUsage().rss;
 	const started = Date.now();
@@ -76,7 +76,7 @@ it(`${COUNT} items of 1 MiB, 8 at once, through Sivi and Closient with 5 % trans
 			closientNode,
 		],
 		credentials: {
-			...subject('Sivi').credentials(sandbox),
+			...subject('Sivi: Upload File (media)').credentials(sandbox),
 			...subject('Closient').credentials(sandbox),
 		},
 	});

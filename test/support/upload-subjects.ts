@@ -44,6 +44,8 @@ export interface UploadSubject {
 	waitsOutRateLimits: boolean;
 	/** Multipart: a failed completion leaves parts, not an object. */
 	multipart: boolean;
+	/** Where the uploaded files go, when the provider stores other objects too (results). */
+	keyPrefix?: string;
 }
 
 const nodeSpec = (
@@ -181,6 +183,36 @@ export const SUBJECTS: UploadSubject[] = [
 		multipart: false,
 	},
 	{
+		title: 'Sivi: Upload File (font)',
+		emulator: 'sivi',
+		file: { fileName: 'Brand-Regular.ttf', mimeType: 'font/ttf' },
+		storageMethod: 'PUT',
+		async node(_env, options, name = 'Upload') {
+			return nodeSpec(name, 'sivi', 'siviApi', {
+				resource: 'font',
+				operation: 'uploadFile',
+				options: options as never,
+			});
+		},
+		credentials: (env) => ({
+			siviApi: {
+				apiKey: env.emulators.sivi.apiKey,
+				baseUrl: env.emulators.sivi.baseUrl,
+				apiPlan: 'general',
+			},
+		}),
+		urlRequest: { method: 'POST', path: /\/files\/get-presigned-url$/ },
+		answerWithoutUrl: { status: 200, body: { method: 'PUT', headers: {} } },
+		withoutUrlMessage: /uploadUrl/,
+		register: {
+			method: 'POST',
+			path: /\/font\/create$/,
+			registered: (env) => env.emulators.sivi.jobs.size,
+		},
+		waitsOutRateLimits: false,
+		multipart: false,
+	},
+	{
 		title: 'Closient Scanner: Upload File',
 		emulator: 'closient',
 		file: { fileName: 'photo.jpg', mimeType: 'image/jpeg' },
@@ -239,5 +271,37 @@ export const SUBJECTS: UploadSubject[] = [
 		},
 		waitsOutRateLimits: false,
 		multipart: true,
+	},
+	{
+		title: 'Upscayl: Upscale File (multipart, task, result)',
+		emulator: 'upscayl',
+		file: { fileName: 'product.png', mimeType: 'image/png' },
+		storageMethod: 'PUT',
+		async node(_env, options, name = 'Upload') {
+			return nodeSpec(name, 'upscayl', 'upscaylApi', {
+				resource: 'task',
+				operation: 'upscaleFile',
+				model: 'digital-art-4x',
+				scale: 2,
+				saveImageAs: 'png',
+				options: { pollIntervalSeconds: 0.1, processingTimeoutSeconds: 60, ...options } as never,
+			});
+		},
+		credentials: (env) => ({
+			upscaylApi: { apiKey: env.emulators.upscayl.apiKey, baseUrl: env.emulators.upscayl.url },
+		}),
+		urlRequest: { method: 'POST', path: /^\/get-upload-url$/ },
+		answerWithoutUrl: { status: 'success', data: { uploadId: 'u-1', path: 'uploads/x.png' } },
+		withoutUrlMessage: /part/i,
+		register: {
+			method: 'POST',
+			path: /^\/complete-multipart-upload$/,
+			registered: (env) =>
+				[...env.emulators.upscayl.uploads.values()].filter((upload) => upload.completed).length,
+		},
+		waitsOutRateLimits: false,
+		multipart: true,
+		// The upscaled result is stored beside the upload, under results/.
+		keyPrefix: 'uploads/',
 	},
 ];

@@ -33,6 +33,9 @@ function queueEnv({ redis, postgres, sqliteFile }) {
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 		...database,
 		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
+		// By default n8n 2.41 publishes a workflow through an outbox that a background task applies
+		// later; without it, the publish call returns once the main has registered the webhooks.
+		N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
 	};
 }
 

@@ -131,11 +131,4 @@ async function binarySha256(cluster, binary) {
 	return { sha256: hash.digest('hex') };
 }
 
-module.exports = {
-	webhookWorkflow,
-	publishAll,
-	runThroughWebhook,
-	binarySha256,
-	executionsOf,
-	storedRun,
-};
+module.exports = { webhookWorkflow, publishAll, runThroughWebhook, binarySha256 };

@@ -6,13 +6,15 @@
 //   *.engine.test.ts   engine   this package's code against the sandbox over loopback, mostly
 //                               through n8n-core's real WorkflowExecute
 //   *.e2e.test.js      e2e      a real n8n (CLI and editor) with the package installed
+//   *.queue.test.js    queue    a real n8n in queue mode (Redis, PostgreSQL, main and two
+//                               workers, binary data in the database), examples via webhooks
 //
 // Files live by subject: test/unit/ and test/engine/ are provider-neutral, test/sandbox/ tests
 // the sandbox, test/providers/<provider>/ holds every test of one provider, whatever its project.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const PROJECTS = ['unit', 'sandbox', 'engine', 'e2e'];
+const PROJECTS = ['unit', 'sandbox', 'engine', 'e2e', 'queue'];
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 /** A test file no project picks up would never run; refuse it instead. */
@@ -49,5 +51,6 @@ module.exports = {
 		project('sandbox', {}),
 		project('engine', { '^.+\\.ts$': tsJest }),
 		project('e2e', {}),
+		project('queue', {}),
 	],
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`, also from a fresh clone on a machine with an older Node: puts Node 24 first on PATH
 # (fetched from the npm registry when missing), installs the dev dependencies and Debian's
-# chromium when they are missing, then lints, builds, type-checks and runs every test project.
+# chromium, redis-server and postgresql when they are missing, then lints, builds, type-checks
+# and runs every test project.
 # Arguments go to jest, e.g. `npm test -- --selectProjects unit`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ if [ ! -x node_modules/.bin/jest ]; then
 	npm_config_yes=true npm install --no-audit --no-fund
 fi
 bash test/e2e/install-chromium.sh
+sh test/queue/install-services.sh
 
 npm run lint
 npm run build

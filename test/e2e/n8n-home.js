@@ -152,19 +152,19 @@ async function prepareHome(home, { log, tarball }) {
 	return n8nField;
 }
 
-/** Import credentials and workflows, one n8n command each. */
-async function importAll(home, { credentials, workflows, log }) {
+/** Import credentials and workflows, one n8n command each; `env`: extra n8n settings. */
+async function importAll(home, { credentials, workflows, log, env = {} }) {
 	const dir = path.join(home, 'import');
 	fs.mkdirSync(dir, { recursive: true });
 	if (credentials.length) {
 		const file = path.join(dir, 'credentials.json');
 		fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
-		await n8nCli(home, ['import:credentials', `--input=${file}`], { log });
+		await n8nCli(home, ['import:credentials', `--input=${file}`], { log, env });
 	}
 	if (workflows.length) {
 		const file = path.join(dir, 'workflows.json');
 		fs.writeFileSync(file, JSON.stringify(workflows, null, 2));
-		await n8nCli(home, ['import:workflow', `--input=${file}`], { log });
+		await n8nCli(home, ['import:workflow', `--input=${file}`], { log, env });
 	}
 }
 

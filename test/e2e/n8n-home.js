@@ -64,7 +64,11 @@ async function n8nCli(home, args, { log, env = {}, timeoutMs = 180000 } = {}) {
 			if (code === 0) return resolve(stdout);
 			const why = signal ? `killed by ${signal}` : `exit code ${code}`;
 			reject(
-				Object.assign(new Error(`n8n ${args[0]} failed (${why})\n${tail(log)}`), { stdout, code }),
+				Object.assign(new Error(`n8n ${args[0]} failed (${why})\n${tail(log)}`), {
+					stdout,
+					code,
+					signal,
+				}),
 			);
 		});
 	});

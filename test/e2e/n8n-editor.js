@@ -90,7 +90,10 @@ async function startEditor(home, { port = 5678, brokerPort, log, timeoutMs = 120
 			const answer = await setupOwner(`http://127.0.0.1:${port}`);
 			status = answer.status;
 			if (status !== 200)
-				fs.appendFileSync(log, `owner setup answered ${status}: ${answer.text}\n`);
+				fs.appendFileSync(
+					log,
+					`owner setup answered ${status}: ${answer.text.replace(/\s+/g, ' ').slice(0, 200)}\n`,
+				);
 		} catch {
 			// not listening yet
 		}

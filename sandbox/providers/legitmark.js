@@ -10,6 +10,13 @@
 //   GET  /api/v2/categories[/tree], /api/v2/brands   the fixed sandbox taxonomy below
 //   GET  /intent?sr=<uuid>&side=<side uuid>.<ext>   {message, url}; no key needed, a wrong key is refused
 //   GET  /health
+//   POST /sandbox/sr/<uuid>/state   test hook: {primary, supplement} moves the request and sends state_change
+//   POST /sandbox/webhooks          test hook: {url, secret?} registers a webhook endpoint
+//
+// State moves (moveServiceRequest, rejectMedia, invalidateServiceRequest, or states queued with
+// queueStates, applied one per GET of the request) send Legitmark's webhook events, signed as
+// Svix signs them, to every registered endpoint (legitmark-webhooks.js); redeliver(messageId)
+// sends one again with the same svix-id, as Svix's retries do.
 //
 // Every /api/ call wants "Authorization: Bearer <apiKey>". Errors use Legitmark's envelope
 // {success:false, error:{code, timestamp, message, details}}. `failNext()` makes the next
@@ -18,6 +25,7 @@
 const crypto = require('node:crypto');
 
 const { createJsonApi, ApiError } = require('../json-api');
+const { createWebhookSender, DEFAULT_WEBHOOK_SECRET } = require('./legitmark-webhooks');
 
 const DEFAULT_API_KEY = 'leo_sandbox_key';
 
@@ -61,6 +69,9 @@ const EXTENSION_CONTENT_TYPES = {
 
 /** What Legitmark's SDK sends with each PUT; the sandbox signs both into its upload URLs. */
 const SDK_SIGNED_HEADERS = { 'x-amz-acl': 'public-read', 'cache-control': 'max-age=10' };
+
+const PRIMARY_STATES = ['DRAFT', 'QC', 'UNDERWAY', 'COMPLETE', 'CANCELLED'];
+const SUPPLEMENTS = ['PENDING', 'REJECTED', 'ASSIGNED', 'APPROVED', 'COMPLETE', null];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -107,6 +118,8 @@ async function startLegitmark({
 } = {}) {
 	if (!storage) throw new Error('startLegitmark needs the storage sandbox');
 	const serviceRequests = new Map();
+	const queuedStates = new Map();
+	const webhooks = createWebhookSender();
 	let microIds = 100000;
 
 	// ---- service requests ------------------------------------------------------------------
@@ -295,6 +308,60 @@ async function startLegitmark({
 		return sr;
 	}
 
+	// ---- state moves and their webhooks ------------------------------------------------------
+
+	function eventBase(sr, eventType) {
+		return {
+			event_type: eventType,
+			sr_uuid: sr.uuid,
+			reference_id: sr.external_id ?? null,
+			timestamp: new Date().toISOString(),
+		};
+	}
+
+	function setState(sr, primary, supplement = null) {
+		if (!PRIMARY_STATES.includes(primary) || !SUPPLEMENTS.includes(supplement)) {
+			throw new ApiError(
+				400,
+				`Unknown state ${primary}+${supplement}`,
+				`validation/state: primary one of ${PRIMARY_STATES.join(', ')}`,
+			);
+		}
+		sr.state = { primary, supplement };
+		sr.updated_at = new Date().toISOString();
+	}
+
+	/** Moves a request to a state and delivers state_change; resolves to the deliveries. */
+	async function moveServiceRequest(uuid, { primary, supplement = null }) {
+		const sr = findServiceRequest(uuid);
+		setState(sr, primary, supplement);
+		return await webhooks.send({ ...eventBase(sr, 'state_change'), state: { ...sr.state } });
+	}
+
+	/** QC rejects photos: QC+REJECTED with state_change, then media_rejected listing the sides. */
+	async function rejectMedia(uuid, sides) {
+		const changed = await moveServiceRequest(uuid, { primary: 'QC', supplement: 'REJECTED' });
+		const sr = findServiceRequest(uuid);
+		const rejected = await webhooks.send({ ...eventBase(sr, 'media_rejected'), sides });
+		return [...changed, ...rejected];
+	}
+
+	/** The request is cancelled or cannot be processed: CANCELLED, and invalidate_sr. */
+	async function invalidateServiceRequest(uuid, invalidationReason) {
+		const sr = findServiceRequest(uuid);
+		setState(sr, 'CANCELLED', null);
+		return await webhooks.send({
+			...eventBase(sr, 'invalidate_sr'),
+			invalidation_reason: invalidationReason,
+		});
+	}
+
+	/** The request's next state, if one is queued, applied before a GET is answered. */
+	async function applyQueuedState(uuid) {
+		const queue = queuedStates.get(String(uuid).toLowerCase());
+		if (queue?.length) await moveServiceRequest(uuid, queue.shift());
+	}
+
 	// ---- upload intent ---------------------------------------------------------------------
 
 	async function intent(query) {
@@ -365,10 +432,11 @@ async function startLegitmark({
 		message: 'Service request initiated successfully.',
 		sr: publicView(createServiceRequest(json())),
 	}));
-	api.route('GET', '/api/v2/sr/:uuid', ({ params, query }) => ({
-		success: true,
-		sr: publicView(findServiceRequest(params.uuid), query),
-	}));
+	api.route('GET', '/api/v2/sr/:uuid', async ({ params, query }) => {
+		findServiceRequest(params.uuid);
+		await applyQueuedState(params.uuid);
+		return { success: true, sr: publicView(findServiceRequest(params.uuid), query) };
+	});
 	api.route('POST', '/api/v2/sr/:uuid/submit', ({ params }) => {
 		const sr = submit(findServiceRequest(params.uuid));
 		return {
@@ -376,6 +444,18 @@ async function startLegitmark({
 			message: 'Service request submitted for authentication.',
 			sr: { uuid: sr.uuid, micro_id: sr.micro_id, state: { ...sr.state } },
 		};
+	});
+	api.route('POST', '/sandbox/sr/:uuid/state', async ({ params, json }) => {
+		const body = json();
+		const deliveries = await moveServiceRequest(params.uuid, body);
+		return { success: true, sr: publicView(findServiceRequest(params.uuid)), deliveries };
+	});
+	api.route('POST', '/sandbox/webhooks', ({ json }) => {
+		try {
+			return { success: true, endpoint: webhooks.addEndpoint(json()) };
+		} catch (err) {
+			throw new ApiError(400, err.message, 'validation/webhook-endpoint');
+		}
 	});
 	const { url, port: actual, close } = await api.listen({ port, host });
 
@@ -409,14 +489,30 @@ async function startLegitmark({
 				headers: retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) },
 			});
 		},
+		moveServiceRequest,
+		rejectMedia,
+		invalidateServiceRequest,
+		/** States the request takes one by one, each just before a GET of it is answered. */
+		queueStates(uuid, states) {
+			findServiceRequest(uuid);
+			queuedStates.set(uuid.toLowerCase(), [...states]);
+		},
+		/** Registers a webhook endpoint ({url, secret?}); events are sent to every one. */
+		addWebhookEndpoint: webhooks.addEndpoint,
+		/** Every delivery attempt: {messageId, url, attempt, timestamp, status, response}. */
+		webhookDeliveries: webhooks.deliveries,
+		/** Sends a message again with the same svix-id and body, as Svix retries. */
+		redeliver: webhooks.redeliver,
 		/** The next matching calls get exactly this answer: { status, body (a Buffer is sent as is), headers }. */
 		answerNext: api.failNext,
 		clearFaults: api.clearFaults,
 		setLatency: api.setLatency,
-		/** Forgets calls, faults, latency and every service request. */
+		/** Forgets calls, faults, latency, every service request and webhook endpoint. */
 		reset() {
 			api.reset();
 			serviceRequests.clear();
+			queuedStates.clear();
+			webhooks.reset();
 		},
 		close,
 	};
@@ -429,4 +525,5 @@ module.exports = {
 	SIDES,
 	SDK_SIGNED_HEADERS,
 	EXTENSION_CONTENT_TYPES,
+	DEFAULT_WEBHOOK_SECRET,
 };

@@ -95,6 +95,17 @@ async function ourNodeTypes(page, editor, packageName) {
 
 const shortName = (type) => type.name.slice(type.name.indexOf('.') + 1);
 const realOptions = (prop) => (prop.options || []).filter((o) => o.value !== '__CUSTOM_API_CALL__');
+const isTrigger = (type) => (type.group || []).includes('trigger');
+
+/** The node creator lists a trigger under its app: "Legitmark Trigger" is found as "Legitmark". */
+const creatorName = (type) =>
+	isTrigger(type) ? type.displayName.replace(/ Trigger$/, '') : type.displayName;
+
+/** The entries the node creator makes of a trigger's Events options: "On state change", … */
+function triggerActions(type) {
+	const events = type.properties.find((p) => p.name === 'events');
+	return events ? realOptions(events).map((o) => `On ${o.name.toLowerCase()}`) : [];
+}
 
 function shown(prop, values) {
 	const show = prop.displayOptions?.show;
@@ -111,9 +122,11 @@ function expectations(type) {
 		(p) => shown(p, values) && p.type !== 'hidden' && p.type !== 'notice',
 	);
 	const operation = visible.find((p) => p.name === 'operation');
-	const actions = type.properties
-		.filter((p) => p.name === 'operation')
-		.flatMap((p) => realOptions(p).map((o) => o.action || o.name));
+	const actions = isTrigger(type)
+		? triggerActions(type)
+		: type.properties
+				.filter((p) => p.name === 'operation')
+				.flatMap((p) => realOptions(p).map((o) => o.action || o.name));
 	return {
 		values,
 		labels: visible.map((p) => p.displayName),
@@ -148,18 +161,23 @@ async function checkNode(page, editor, type, outDir) {
 	await page.goto(`${editor.url}/workflow/new`);
 	await page.getByTestId('node-creator-plus-button').click();
 	const creator = page.getByTestId('node-creator');
-	await page.keyboard.type(type.displayName);
+	await page.keyboard.type(creatorName(type));
 	await creator
 		.getByTestId('node-creator-item-name')
-		.filter({ hasText: type.displayName })
+		.filter({ hasText: creatorName(type) })
 		.first()
 		.waitFor();
 	await page.keyboard.press('Enter');
-	// Community nodes open a details view: "Add to workflow", or their list of actions.
+	// Community nodes open a details view: "Add to workflow", or their list of actions (for a
+	// trigger, "On <event>"). An app with triggers and actions shows its actions folded.
 	const add = creator.getByText('Add to workflow', { exact: true });
-	const action =
-		exp.defaultAction &&
-		creator.getByText(exp.defaultAction.action || exp.defaultAction.name, { exact: true });
+	const entryText = isTrigger(type)
+		? exp.actions[0]
+		: exp.defaultAction && (exp.defaultAction.action || exp.defaultAction.name);
+	const action = entryText && creator.getByText(entryText, { exact: true });
+	const section = creator.getByText(isTrigger(type) ? /^Triggers \(\d+\)$/ : /^Actions \(\d+\)$/);
+	await (action || add).or(section).first().waitFor({ timeout: 15000 });
+	if (action && !(await action.first().isVisible())) await section.first().click();
 	await (action || add).first().waitFor({ timeout: 15000 });
 	problems.push(...(await pageProblems(creator)));
 	const creatorText = await creator.innerText();
@@ -174,7 +192,7 @@ async function checkNode(page, editor, type, outDir) {
 	await page.waitForTimeout(500); // let icons and hints settle
 	const panelText = await ndv.innerText();
 	// Added from an action, the node is named after the action; otherwise after the node.
-	const title = exp.defaultAction?.action || type.displayName;
+	const title = (!isTrigger(type) && exp.defaultAction?.action) || type.displayName;
 	if (!panelText.includes(title)) problems.push(`panel title is not "${title}"`);
 	for (const label of exp.labels)
 		if (!panelText.includes(label)) problems.push(`panel lacks the parameter "${label}"`);

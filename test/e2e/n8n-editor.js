@@ -22,7 +22,17 @@ async function setupOwner(baseUrl) {
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify(OWNER),
 	});
-	return res.status;
+	return { status: res.status, text: await res.text() };
+}
+
+/** Whether the owner can sign in: a 400 from the setup call does not always mean it can. */
+async function ownerSignsIn(baseUrl) {
+	const res = await fetch(`${baseUrl}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
+	return res.ok;
 }
 
 /**
@@ -77,12 +87,22 @@ async function startEditor(home, { port = 5678, brokerPort, log, timeoutMs = 120
 		}
 		let status = 0;
 		try {
-			status = await setupOwner(`http://127.0.0.1:${port}`);
+			const answer = await setupOwner(`http://127.0.0.1:${port}`);
+			status = answer.status;
+			if (status !== 200)
+				fs.appendFileSync(
+					log,
+					`owner setup answered ${status}: ${answer.text.replace(/\s+/g, ' ').slice(0, 200)}\n`,
+				);
 		} catch {
 			// not listening yet
 		}
-		// 200: owner created; 400: owner already set up (a reused user folder).
-		if (status === 200 || status === 400) break;
+		// 200: owner created; 400: owner already set up (a reused user folder), or a call that
+		// reached n8n before it could set one up (seen on a busy machine): then try again.
+		if (status === 200) break;
+		if (status === 400 && (await ownerSignsIn(`http://127.0.0.1:${port}`).catch(() => false))) {
+			break;
+		}
 		await sleep(1000);
 	}
 	return { url, owner: OWNER, log, stop, pid: child.pid };

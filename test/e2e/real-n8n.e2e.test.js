@@ -8,10 +8,13 @@ const { prepare, runAll, nodeItems } = require('./run-examples');
 const { loadExamples } = require('./examples');
 const { startEditor, freePort } = require('./n8n-editor');
 const { browserCheck } = require('./browser-check');
+const { isTriggerExample, runTriggerExample } = require('./trigger-run');
 const { PACKAGE_NAME } = require('./n8n-home');
 const { DEFAULT_PORTS } = require('../../sandbox');
 
 const COVERAGE = ['upload-file', 'chained-steps', 'core-node-source'];
+// A trigger node sends no bytes; its examples show deliveries to a published workflow.
+const TRIGGER_COVERAGE = ['webhook-trigger'];
 const SETUP_TIMEOUT = 30 * 60 * 1000; // a cold n8n install is part of the first run
 
 /** Node type names the package declares, read from the built files (for test names). */
@@ -29,7 +32,21 @@ function declaredNodeTypes() {
 	});
 }
 
+/** Trigger node types by the built description's group. */
+function isTriggerType(type) {
+	const pkg = require(path.join(P.ROOT, 'package.json'));
+	return (pkg.n8n?.nodes || []).some((file) => {
+		const Cls = Object.values(require(path.join(P.ROOT, file))).find(
+			(v) => typeof v === 'function',
+		);
+		const description = new Cls().description;
+		return `${PACKAGE_NAME}.${description.name}` === type && description.group.includes('trigger');
+	});
+}
+
 const examples = loadExamples();
+const executedExamples = examples.filter((ex) => !isTriggerExample(ex));
+const triggerExamples = examples.filter(isTriggerExample);
 const browser = () => {
 	if (state.browserError) throw state.browserError;
 	return state.browser;
@@ -47,6 +64,12 @@ beforeAll(async () => {
 			port: await freePort(),
 			log: state.ctx.logs.editor,
 		});
+		state.triggerRows = [];
+		for (const example of triggerExamples) {
+			state.triggerRows.push(
+				await runTriggerExample({ editor: state.editor, sandbox: state.ctx.sandbox, example }),
+			);
+		}
 		state.browser = await browserCheck({
 			editor: state.editor,
 			packageName: PACKAGE_NAME,
@@ -82,11 +105,12 @@ describe('package install', () => {
 
 	// The kinds of run every node needs (sidecar `covers`, see README.md).
 	test.each(nodeTypes)(
-		'%s: examples cover upload-file, chained-steps, core-node-source',
+		'%s: examples cover its kinds of run (upload-file, chained-steps, core-node-source; a trigger: webhook-trigger)',
 		(type) => {
 			const users = examples.filter((ex) => ex.workflow.nodes.some((n) => n.type === type));
 			const covered = new Set(users.flatMap((ex) => ex.sidecar.covers || []));
-			const missing = COVERAGE.filter((kind) => !covered.has(kind));
+			const wanted = isTriggerType(type) ? TRIGGER_COVERAGE : COVERAGE;
+			const missing = wanted.filter((kind) => !covered.has(kind));
 			expect({ type, examples: users.map((ex) => ex.file), missing }).toEqual({
 				type,
 				examples: expect.arrayContaining([expect.any(String)]),
@@ -97,7 +121,7 @@ describe('package install', () => {
 });
 
 describe('example workflows in n8n', () => {
-	test.each(examples.map((ex) => [ex.file, ex]))('%s', (file) => {
+	test.each(executedExamples.map((ex) => [ex.file, ex]))('%s', (file) => {
 		const row = state.rows.find((r) => r.file === file);
 		expect(row).toBeDefined();
 		expect(row.failures).toEqual([]);
@@ -111,6 +135,21 @@ describe('example workflows in n8n', () => {
 			expect(ours[node.name][0].executionStatus).toBe('success');
 		}
 	});
+});
+
+describe('trigger workflows published in the running n8n', () => {
+	test.each(triggerExamples.map((ex) => [ex.file, ex]))(
+		'%s: signed deliveries to the production URL run the workflow down the branch of each verdict',
+		(file) => {
+			if (state.browserError && !state.triggerRows) throw state.browserError;
+			const row = state.triggerRows.find((r) => r.file === file);
+			expect(row).toBeDefined();
+			expect(row.failures).toEqual([]);
+			expect(row.executions.length).toBe(
+				triggerExamples.find((ex) => ex.file === file).sidecar.trigger.executions,
+			);
+		},
+	);
 });
 
 describe('editor in a browser', () => {

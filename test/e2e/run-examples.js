@@ -9,6 +9,7 @@ const P = require('./paths');
 const { ensureN8n } = require('./n8n-install');
 const { PACKAGE_NAME, n8nCli, packPackage, prepareHome, importAll, tail } = require('./n8n-home');
 const { loadExamples, workflowForImport, collectCredentials } = require('./examples');
+const { isTriggerExample } = require('./trigger-run');
 const { startSandbox, sandboxCredentials } = require('../../sandbox');
 const { fixture } = require('../../sandbox/presign-api');
 
@@ -68,6 +69,13 @@ async function prepare({
 		const workflows = examples.map((ex) => forImport(workflowForImport(ex, sandbox.urls)));
 		onStep(`Importing ${credentials.length} credentials and ${workflows.length} workflows`);
 		await timed('import', () => importAll(home, { credentials, workflows, log: logs.setup, env }));
+		// A trigger workflow listens once published; n8n reads that when it starts.
+		for (const example of examples.filter(isTriggerExample)) {
+			await n8nCli(home, ['publish:workflow', `--id=${example.workflow.id}`], {
+				log: logs.setup,
+				env,
+			});
+		}
 		const descriptions = loadDescriptions(n8nField);
 		return {
 			dir,
@@ -399,9 +407,10 @@ async function runExample(ctx, example) {
 	return row;
 }
 
+/** Every example `n8n execute` can run; trigger examples need a running n8n (trigger-run.js). */
 async function runAll(ctx, { onRow = () => {} } = {}) {
 	const rows = [];
-	for (const example of ctx.examples) {
+	for (const example of ctx.examples.filter((ex) => !isTriggerExample(ex))) {
 		const row = await runExample(ctx, example);
 		rows.push(row);
 		onRow(row);

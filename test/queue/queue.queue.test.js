@@ -5,10 +5,12 @@
 const fs = require('node:fs');
 const { loadExamples } = require('../e2e/examples');
 const { runOnQueue, binaryModes, WORKERS } = require('./run-queue');
+const { isTriggerExample } = require('../e2e/trigger-run');
 
 const SETUP_TIMEOUT = 20 * 60 * 1000; // a cold n8n install is part of the first run
 
-const examples = loadExamples();
+const examples = loadExamples().filter((ex) => !isTriggerExample(ex));
+const triggerExamples = loadExamples().filter(isTriggerExample);
 const state = {};
 const rowOf = (file) => state.rows.find((r) => r.file === file);
 
@@ -51,5 +53,19 @@ describe('example workflows on queue mode', () => {
 		expect(row.worker).toMatch(/^worker-\d$/);
 		// Every binary the run produced lives in the database, not on a process's disk.
 		expect(binaryModes(row.run)).toEqual(['database']);
+	});
+});
+
+describe('trigger workflows on queue mode', () => {
+	test.each(triggerExamples.map((ex) => [ex.file, ex]))('%s', (file, example) => {
+		const row = state.result.triggerRows.find((r) => r.file === file);
+		expect(row).toBeDefined();
+		expect(row.failures).toEqual([]);
+		expect(row.executions).toHaveLength(example.sidecar.trigger.executions);
+		// The main answered each delivery and enqueued it; a worker ran it.
+		for (const [i, execution] of row.executions.entries()) {
+			expect(state.mainLog).toContain(`Enqueued execution ${execution.id} (`);
+			expect(row.workers[i]).toMatch(/^worker-\d$/);
+		}
 	});
 });

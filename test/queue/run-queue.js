@@ -9,7 +9,15 @@ const { prepare, runAll } = require('../e2e/run-examples');
 const { DEFAULT_PORTS } = require('../../sandbox');
 const { startRedis, startPostgres } = require('./services');
 const { queueEnv, startCluster } = require('./n8n-queue');
-const { webhookWorkflow, publishAll, runThroughWebhook, binarySha256 } = require('./webhook-runs');
+const {
+	webhookWorkflow,
+	publishAll,
+	runThroughWebhook,
+	binarySha256,
+	restJson,
+	workerOf,
+} = require('./webhook-runs');
+const { isTriggerExample, runTriggerExample } = require('../e2e/trigger-run');
 
 const WORKERS = 2;
 
@@ -92,7 +100,8 @@ async function runOnQueue({
 		await timed('publish', () =>
 			publishAll(
 				cluster,
-				ctx.workflows.map((w) => w.id),
+				// Trigger examples were published before the main started.
+				ctx.examples.filter((ex) => !isTriggerExample(ex)).map((ex) => ex.workflow.id),
 			),
 		);
 
@@ -111,7 +120,18 @@ async function runOnQueue({
 		ctx.binarySha256 = (binary) => binarySha256(cluster, binary);
 		onStep(`Running ${ctx.examples.length} example workflows through their webhooks`);
 		const rows = await timed('runs', () => runAll(ctx));
-		return { ctx, cluster, rows, timings, stop, logDir };
+		const triggerRows = [];
+		for (const example of ctx.examples.filter(isTriggerExample)) {
+			const row = await runTriggerExample({
+				editor: { url: cluster.url },
+				sandbox: ctx.sandbox,
+				example,
+				rest: (route) => restJson(cluster, route),
+			});
+			row.workers = await Promise.all(row.executions.map((e) => workerOf(cluster, e.id)));
+			triggerRows.push(row);
+		}
+		return { ctx, cluster, rows, triggerRows, timings, stop, logDir };
 	} catch (err) {
 		await stop();
 		throw err;

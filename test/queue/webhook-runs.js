@@ -25,6 +25,8 @@ function stableUuid(seed) {
  */
 function webhookWorkflow(workflow) {
 	const triggers = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	// A trigger example already starts from its own webhook.
+	if (triggers.length === 0 && workflow.nodes.some((n) => /Trigger$/.test(n.type))) return workflow;
 	if (triggers.length !== 1) {
 		throw new Error(`${workflow.id}: expected one Manual Trigger, found ${triggers.length}`);
 	}
@@ -101,19 +103,26 @@ async function runThroughWebhook(cluster, workflowId) {
 	const [latest] = await executionsOf(cluster, workflowId);
 	if (!latest) throw new Error(`the webhook answered ${answer}, but no execution was stored`);
 	const executionId = String(latest.id);
+	const worker = await workerOf(cluster, executionId);
+	const run = await storedRun(cluster, executionId);
+	return { run, executionId, worker, answer };
+}
+
+/**
+ * The name of the worker whose log says it finished the execution. The worker logs this line
+ * before it reports the job finished, so it is on its way; the limit only ends the wait when no
+ * worker ran the execution (then undefined).
+ */
+async function workerOf(cluster, executionId) {
 	const ranBy = (proc) =>
 		proc.output
 			.waitFor(new RegExp(`Worker finished execution ${executionId} \\(`), proc.name)
 			.then(() => proc.name);
-	// The worker logs this line before it reports the job finished, so it is on its way; the
-	// limit only ends the wait when no worker ran the execution.
 	let timer;
 	const noWorker = new Promise((resolve) => (timer = setTimeout(resolve, WORKER_LINE_LIMIT_MS)));
-	const worker = await Promise.race([Promise.any(cluster.workers.map(ranBy)), noWorker])
+	return await Promise.race([Promise.any(cluster.workers.map(ranBy)), noWorker])
 		.catch(() => undefined)
 		.finally(() => clearTimeout(timer));
-	const run = await storedRun(cluster, executionId);
-	return { run, executionId, worker, answer };
 }
 
 /** sha256 of a binary as n8n holds it, downloaded through n8n's REST API (any binary data mode). */
@@ -131,4 +140,11 @@ async function binarySha256(cluster, binary) {
 	return { sha256: hash.digest('hex') };
 }
 
-module.exports = { webhookWorkflow, publishAll, runThroughWebhook, binarySha256 };
+module.exports = {
+	webhookWorkflow,
+	publishAll,
+	runThroughWebhook,
+	binarySha256,
+	restJson,
+	workerOf,
+};

@@ -49,6 +49,8 @@ export interface WorkflowSpec {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** Called once the execution has started, with the function that cancels it. */
 	cancelWhen?: (cancel: () => void) => void;
+	/** The first node's input: what a trigger's webhook() returned, as n8n starts the run with it. */
+	startItems?: INodeExecutionData[][];
 }
 
 export interface WorkflowRun {
@@ -215,8 +217,33 @@ export async function startEngine(mode: BinaryMode) {
 	});
 	let executions = 0;
 
-	async function run(spec: WorkflowSpec): Promise<WorkflowRun> {
-		const executionId = `exec${++executions}`;
+	/** What n8n hands every node of an execution: URLs, hooks and the credentials. */
+	function additionalDataFor(
+		executionId: string,
+		nodes: INode[],
+		credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	): IWorkflowExecuteAdditionalData {
+		const hooks = new core.ExecutionLifecycleHooks('manual', executionId, {
+			id: 'engineTest',
+			nodes,
+			connections: {},
+		});
+		return {
+			hooks,
+			executionId,
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			variables: {},
+			credentialsHelper: new TestCredentialsHelper(credentials, packageCredentials()),
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** A spec's nodes with id, position and typeVersion, and its workflow. */
+	function workflowOf(spec: WorkflowSpec): { nodes: INode[]; workflow: Workflow } {
 		const nodes: INode[] = spec.nodes.map((node, index) => ({
 			id: `node${index}`,
 			typeVersion: 1,
@@ -233,26 +260,18 @@ export async function startEngine(mode: BinaryMode) {
 			staticData: {},
 			settings: {},
 		});
-		const hooks = new core.ExecutionLifecycleHooks('manual', executionId, {
-			id: 'engineTest',
-			nodes,
-			connections: {},
-		});
-		const additionalData = {
-			hooks,
-			executionId,
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			variables: {},
-			credentialsHelper: new TestCredentialsHelper(spec.credentials ?? {}, packageCredentials()),
-		} as unknown as IWorkflowExecuteAdditionalData;
+		return { nodes, workflow };
+	}
+
+	async function run(spec: WorkflowSpec): Promise<WorkflowRun> {
+		const executionId = `exec${++executions}`;
+		const { nodes, workflow } = workflowOf(spec);
+		const additionalData = additionalDataFor(executionId, nodes, spec.credentials);
 		const runData = createRunExecutionData({
 			executionData: {
-				nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+				nodeExecutionStack: [
+					{ node: nodes[0], data: { main: spec.startItems ?? [[{ json: {} }]] }, source: null },
+				],
 			},
 		});
 		const execution = new core.WorkflowExecute(
@@ -270,7 +289,7 @@ export async function startEngine(mode: BinaryMode) {
 		};
 	}
 
-	return { run };
+	return { run, workflowOf, additionalDataFor, nodeTypes };
 }
 
 export type Engine = Awaited<ReturnType<typeof startEngine>>;

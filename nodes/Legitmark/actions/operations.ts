@@ -12,6 +12,7 @@ export const legitmarkOperations: OperationTable = {
 		create: serviceRequest.create.execute,
 		get: serviceRequest.get.execute,
 		waitForRequirements: serviceRequest.waitForRequirements.execute,
+		waitForResult: serviceRequest.waitForResult.execute,
 		complete: serviceRequest.complete.execute,
 	},
 };

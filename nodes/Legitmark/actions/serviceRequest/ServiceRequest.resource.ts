@@ -4,8 +4,9 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as complete from './complete.operation';
 import * as waitForRequirements from './waitForRequirements.operation';
+import * as waitForResult from './waitForResult.operation';
 
-export { complete, create, get, waitForRequirements };
+export { complete, create, get, waitForRequirements, waitForResult };
 
 export const description: INodeProperties[] = [
 	{
@@ -39,11 +40,19 @@ export const description: INodeProperties[] = [
 				description: 'Poll the upload progress until every required side has a photo',
 				action: 'Wait for the required sides of a service request',
 			},
+			{
+				name: 'Wait for Result',
+				value: 'waitForResult',
+				description:
+					'Poll the service request until it has a verdict, is cancelled or needs new photos',
+				action: 'Wait for the result of a service request',
+			},
 		],
 		default: 'create',
 	},
 	...create.description,
 	...get.description,
 	...waitForRequirements.description,
+	...waitForResult.description,
 	...complete.description,
 ];

@@ -12,6 +12,7 @@ const { values } = parseArgs({
 		concurrency: { type: 'string', default: '4' },
 		control: { type: 'string' },
 		key: { type: 'string' },
+		cpuProfile: { type: 'string' },
 	},
 });
 
@@ -43,6 +44,30 @@ async function warmUp(engine) {
 	});
 }
 
+/**
+ * With --cpuProfile <file>: a CPU profile of this process while the upload node ran, without the
+ * source node that made the file before it.
+ */
+async function profiled(runWorkflow) {
+	if (!values.cpuProfile) return await runWorkflow();
+	const { Session } = require('node:inspector/promises');
+	const { withinWindow } = require('./profile-summary');
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 500 });
+	const startedAt = Date.now();
+	await session.post('Profiler.start');
+	const run = await runWorkflow();
+	const { profile } = await session.post('Profiler.stop');
+	session.disconnect();
+	const upload = run.raw.data.resultData.runData.Upload[0];
+	const fromUs = (upload.startTime - startedAt) * 1000;
+	const window = withinWindow(profile, fromUs, fromUs + upload.executionTime * 1000);
+	require('node:fs').writeFileSync(values.cpuProfile, JSON.stringify(window));
+	return run;
+}
+
 async function main() {
 	const size = Number(values.size);
 	const { startEngine } = require('../.cache/bench-build/test/support/engine');
@@ -59,16 +84,19 @@ async function main() {
 	global.gc?.();
 	const rssBefore = process.memoryUsage.rss();
 	const stopSampling = sampleRss();
-	const run = await engine.run({
-		nodes: [
-			{ name: 'Source', type: 'binarySource', parameters: { size } },
-			{
-				name: 'Upload',
-				type: 'presignedUpload',
-				parameters: { target, options: { partConcurrency: Number(values.concurrency) } },
-			},
-		],
-	});
+	const run = await profiled(
+		async () =>
+			await engine.run({
+				nodes: [
+					{ name: 'Source', type: 'binarySource', parameters: { size } },
+					{
+						name: 'Upload',
+						type: 'presignedUpload',
+						parameters: { target, options: { partConcurrency: Number(values.concurrency) } },
+					},
+				],
+			}),
+	);
 	const peakRss = stopSampling();
 	const upload = run.raw.data.resultData.runData.Upload[0];
 	if (upload.error) throw new Error(upload.error.message);

@@ -6,7 +6,7 @@
 const crypto = require('node:crypto');
 
 const { s3error } = require('./s3-errors');
-const { BodyDigest, expectedIntegrity } = require('./checksums');
+const { expectedIntegrity } = require('./checksums');
 const { lookupFrom, metadataNames, storedMetadata } = require('./object-metadata');
 const { declaredLength } = require('./http-body');
 const xml = require('./s3-xml');
@@ -141,13 +141,10 @@ async function completeMultipartUpload(ctx, key) {
 	const md5Only = (name) => (name === 'content-md5' ? ctx.headers.get(name)?.join(',') : undefined);
 	const { body } = await receive(ctx, length, expectedIntegrity(md5Only));
 	const chosen = chosenParts(upload, xml.parseCompleteMultipartUpload(body.toString('utf8')));
-	const data = Buffer.concat(chosen.map((p) => p.body));
-	const digest = new BodyDigest();
-	digest.update(data);
 	const etag = multipartEtag(chosen);
 	const { bucket } = ctx.server;
 	bucket.uploads.delete(upload.uploadId);
-	bucket.put(key, data, { ...digest.finish(), etag }, upload.contentType, upload.headers);
+	bucket.putParts(key, chosen, etag, upload.contentType, upload.headers);
 	const result = xml.completeResult({
 		location: bucket.objectUrl(key),
 		bucket: bucket.name,

@@ -3,6 +3,7 @@
 // count against the upload being measured. Prints one line of JSON with its URLs, then serves:
 //   POST /presign {key, method, size, partSize}  -> {target}
 //   GET  /objects/<key>                           -> {size, sha256}
+//   DELETE /objects/<key>                         -> {}
 const http = require('node:http');
 const { startStorage } = require('../sandbox/storage');
 
@@ -24,6 +25,11 @@ async function main() {
 					object ? 200 : 404,
 					object ? { size: object.size, sha256: object.sha256 } : {},
 				);
+			}
+			if (req.method === 'DELETE' && req.url.startsWith('/objects/')) {
+				// Objects live in this process's memory: the bench drops each one once checked.
+				storage.deleteObject(decodeURIComponent(req.url.slice('/objects/'.length)));
+				return reply(200, {});
 			}
 			let body = '';
 			for await (const chunk of req) body += chunk;

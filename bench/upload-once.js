@@ -1,7 +1,9 @@
 'use strict';
-// One measured upload in a fresh process: a file of --size bytes is streamed into n8n's binary
-// store (filesystem mode), then the Presigned Upload node sends it through the real engine.
-// Prints JSON: the node's execution time and the process's resident memory before and at peak.
+// One measured upload in a fresh process: a file of --size bytes is made by a source node in
+// n8n's binary store (--mode filesystem, the default) or inline in the item (--mode default),
+// then the Presigned Upload node sends it through the real engine. Prints JSON: the upload
+// node's execution time, and the process's resident memory as the upload node started and at
+// its peak while it ran (sampled every 10 ms).
 const { parseArgs } = require('node:util');
 
 const { values } = parseArgs({
@@ -10,6 +12,7 @@ const { values } = parseArgs({
 		size: { type: 'string' },
 		partSize: { type: 'string', default: String(8 * 1024 * 1024) },
 		concurrency: { type: 'string', default: '4' },
+		mode: { type: 'string', default: 'filesystem' },
 		control: { type: 'string' },
 		key: { type: 'string' },
 		cpuProfile: { type: 'string' },
@@ -24,12 +27,21 @@ async function presign(body) {
 	return (await response.json()).target;
 }
 
+/** Resident memory every 10 ms; `during(from, to)` is the last sample before `from` and the peak up to `to`. */
 function sampleRss() {
-	let peak = process.memoryUsage.rss();
-	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
-	return () => {
-		clearInterval(timer);
-		return Math.max(peak, process.memoryUsage.rss());
+	const samples = [[Date.now(), process.memoryUsage.rss()]];
+	const timer = setInterval(() => samples.push([Date.now(), process.memoryUsage.rss()]), 10);
+	return {
+		stop: () => {
+			clearInterval(timer);
+			samples.push([Date.now(), process.memoryUsage.rss()]);
+		},
+		during(from, to) {
+			const before = samples.filter(([at]) => at <= from);
+			const start = (before.at(-1) ?? samples[0])[1];
+			const within = samples.filter(([at]) => at >= from && at <= to + 10).map(([, rss]) => rss);
+			return { rssBefore: start, peakRss: Math.max(start, ...within) };
+		},
 	};
 }
 
@@ -71,7 +83,7 @@ async function profiled(runWorkflow) {
 async function main() {
 	const size = Number(values.size);
 	const { startEngine } = require('../.cache/bench-build/test/support/engine');
-	const engine = await startEngine('filesystem');
+	const engine = await startEngine(values.mode);
 	const target = await presign({
 		key: values.key,
 		method: values.method,
@@ -80,10 +92,8 @@ async function main() {
 	});
 	await warmUp(engine);
 
-	// The source node runs first; the upload node's own execution time is what is measured.
 	global.gc?.();
-	const rssBefore = process.memoryUsage.rss();
-	const stopSampling = sampleRss();
+	const memory = sampleRss();
 	const run = await profiled(
 		async () =>
 			await engine.run({
@@ -97,14 +107,13 @@ async function main() {
 				],
 			}),
 	);
-	const peakRss = stopSampling();
+	memory.stop();
 	const upload = run.raw.data.resultData.runData.Upload[0];
 	if (upload.error) throw new Error(upload.error.message);
 	process.stdout.write(
 		`${JSON.stringify({
 			uploadMs: upload.executionTime,
-			rssBefore,
-			peakRss,
+			...memory.during(upload.startTime, upload.startTime + upload.executionTime),
 			sha256: upload.data.main[0][0].json.upload.sha256,
 		})}\n`,
 	);

@@ -3,7 +3,8 @@
 // CI; the environment overrides either (sizes in MiB):
 //   BENCH_RUNS, BENCH_PUT_MIB, BENCH_POST_MIB, BENCH_MULTIPART_MIB, BENCH_MEMORY_MIB,
 //   BENCH_FLAT_MIB, BENCH_PART_MIB, BENCH_CONCURRENCY, BENCH_N8N_MIB (comma-separated sizes of
-//   the real-n8n comparison; empty skips it), BENCH_ONLY (comma-separated scenario ids)
+//   the real-n8n comparison; empty skips it), BENCH_N8N_RUNS, BENCH_ONLY (comma-separated
+//   scenario ids; `n8n` for the real-n8n comparison)
 const MiB = 1024 * 1024;
 
 const FULL = {
@@ -15,9 +16,20 @@ const FULL = {
 	flat: 64,
 	part: 8,
 	concurrency: 4,
-	n8n: '',
+	n8n: '3,256',
+	n8nRuns: 3,
 };
-const QUICK = { ...FULL, runs: 1, put: 16, post: 16, multipart: 24, memory: 8, flat: 8 };
+const QUICK = {
+	...FULL,
+	runs: 1,
+	put: 16,
+	post: 16,
+	multipart: 24,
+	memory: 8,
+	flat: 8,
+	n8n: '3',
+	n8nRuns: 1,
+};
 
 function settingsFrom(argv = process.argv.slice(2), env = process.env) {
 	const quick = argv.includes('--quick');
@@ -38,6 +50,7 @@ function settingsFrom(argv = process.argv.slice(2), env = process.env) {
 			.split(',')
 			.filter(Boolean)
 			.map((size) => Number(size) * MiB),
+		n8nRuns: number('BENCH_N8N_RUNS', base.n8nRuns),
 		only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : undefined,
 	};
 }

@@ -9,7 +9,8 @@ const START = '<!-- bench-results:start -->';
 const END = '<!-- bench-results:end -->';
 
 function verdict(target) {
-	const { ok, value, limit, unit, kind, what } = target;
+	const { ok, value, limit, unit, kind, what, text } = target;
+	if (text !== undefined) return `${what}: ${ok ? text : `**${text}**`}`;
 	const shown = (n) => (unit === '×' ? `${n.toFixed(2)}×` : `${n.toFixed(0)} ${unit}`);
 	if (ok) return `${what}: ${shown(value)} (target ${kind} ${shown(limit)}) met`;
 	const gap = Math.abs(value - limit);
@@ -24,7 +25,7 @@ function markdown({ settings, machine, rows, peers }) {
 		'|---|---:|---:|---|---:|---:|---:|---|',
 		...rows.map(
 			(row) =>
-				`| ${row.title} | ${row.sizeMiB} | ${row.ours.mibPerS.toFixed(0)} | ${row.reference.client} | ${row.reference.mibPerS.toFixed(0)} | ${row.ratio.toFixed(2)}× | ${row.ours.rssGrowthMiB.toFixed(0)} | ${row.targets.map(verdict).join('; ')} |`,
+				`| ${row.title} | ${row.sizeMiB} | ${row.ours.mibPerS.toFixed(0)} | ${row.reference.client} | ${row.reference.mibPerS.toFixed(0)} | ${row.ratio.toFixed(2)}× | ${row.ours.rssGrowthMiB === undefined ? '-' : row.ours.rssGrowthMiB.toFixed(0)} | ${row.targets.map(verdict).join('; ')} |`,
 		),
 	];
 	if (peers.length) {

@@ -97,7 +97,56 @@ async function checkStored(storage, key, expectedSha) {
 	if (stored.sha256 !== expectedSha) throw new Error(`${key} arrived corrupted`);
 }
 
+function runItems(storage, settings, itemsAtOnce, prefix) {
+	const args = [
+		path.join(__dirname, 'items-once.js'),
+		...['--count', String(settings.items), '--size', String(settings.itemBytes)],
+		...['--itemsAtOnce', String(itemsAtOnce), '--latency', String(settings.itemLatencyMs)],
+		...['--control', storage.control, '--prefix', prefix],
+	];
+	const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`items-once failed:\n${result.stderr}`);
+	return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+/** Items at Once N against 1: the same items, the same latency, alternating. */
+async function measureItems(storage, scenario, settings) {
+	const ours = [];
+	const reference = [];
+	for (let run = 0; run < settings.runs; run++) {
+		reference.push(runItems(storage, settings, 1, `bench/items-1-${run}`));
+		ours.push(runItems(storage, settings, settings.itemsAtOnce, `bench/items-n-${run}`));
+	}
+	for (let run = 0; run < settings.runs; run++)
+		for (const prefix of [`bench/items-1-${run}`, `bench/items-n-${run}`])
+			for (let index = 0; index < settings.items; index++)
+				await control(
+					`${storage.control}/objects/${encodeURIComponent(`${prefix}/${index}.bin`)}`,
+					undefined,
+					'DELETE',
+				);
+	const oursMs = median(ours.map((r) => r.uploadMs));
+	const referenceMs = median(reference.map((r) => r.uploadMs));
+	const measured = {
+		ratio: referenceMs / oursMs,
+		inOrder: [...ours, ...reference].every((r) => r.inOrder),
+	};
+	const mib = scenario.size / MiB;
+	return {
+		id: scenario.id,
+		title: scenario.title,
+		sizeMiB: mib,
+		runs: settings.runs,
+		ours: { ms: oursMs, mibPerS: mib / (oursMs / 1000) },
+		reference: { client: scenario.reference, ms: referenceMs, mibPerS: mib / (referenceMs / 1000) },
+		ratio: measured.ratio,
+		targets: scenario.targets(measured),
+		allMs: { ours: ours.map((r) => r.uploadMs), reference: reference.map((r) => r.uploadMs) },
+	};
+}
+
 async function measure(storage, scenario, settings, flatGrowthMiB) {
+	if (scenario.kind === 'items') return await measureItems(storage, scenario, settings);
 	const files = await patternFile(
 		scenario.size,
 		scenario.ours.method === 'MULTIPART' && settings.partSize,
@@ -184,7 +233,7 @@ async function main() {
 			const row = await measure(storage, scenario, settings, flatGrowthMiB);
 			rows.push(row);
 			console.log(
-				`${row.title}: ours ${row.ours.mibPerS.toFixed(0)} MiB/s, ${row.reference.client} ${row.reference.mibPerS.toFixed(0)} MiB/s, ${row.ratio.toFixed(2)}×, RSS +${row.ours.rssGrowthMiB.toFixed(0)} MiB`,
+				`${row.title}: ours ${row.ours.mibPerS.toFixed(0)} MiB/s, ${row.reference.client} ${row.reference.mibPerS.toFixed(0)} MiB/s, ${row.ratio.toFixed(2)}×, RSS +${row.ours.rssGrowthMiB?.toFixed(0) ?? '-'} MiB`,
 			);
 		}
 	} finally {

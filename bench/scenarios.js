@@ -66,6 +66,21 @@ function scenarios(settings) {
 			targets: ({ ratio }) => [atLeast('throughput vs 1 curl', ratio, 0.9)],
 		},
 		{
+			id: 'items',
+			kind: 'items',
+			title: `${settings.items} items × ${settings.itemBytes / 1024} KiB, ${settings.itemLatencyMs} ms storage latency, Items at Once ${settings.itemsAtOnce}`,
+			size: settings.items * settings.itemBytes,
+			reference: 'the same with Items at Once 1',
+			targets: ({ ratio, inOrder }) => [
+				atLeast('speed-up over 1 at once', ratio, 5),
+				{
+					what: 'order, pairedItem and every SHA-256 unchanged',
+					ok: inOrder,
+					text: inOrder ? 'yes' : 'no',
+				},
+			],
+		},
+		{
 			id: 'in-memory',
 			title: 'PUT, in-memory (default) binary mode',
 			size: settings.memoryBytes,

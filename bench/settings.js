@@ -1,7 +1,7 @@
 'use strict';
 // Sizes and run counts of `npm run bench`. `--quick` keeps every code path with small files, for
 // CI; the environment overrides either (sizes in MiB):
-//   BENCH_RUNS, BENCH_PUT_MIB, BENCH_POST_MIB, BENCH_MULTIPART_MIB, BENCH_MEMORY_MIB,
+//   BENCH_RUNS, BENCH_ITEMS, BENCH_ITEM_KIB, BENCH_ITEM_LATENCY_MS, BENCH_ITEMS_AT_ONCE, BENCH_PUT_MIB, BENCH_POST_MIB, BENCH_MULTIPART_MIB, BENCH_MEMORY_MIB,
 //   BENCH_FLAT_MIB, BENCH_PART_MIB, BENCH_CONCURRENCY, BENCH_N8N_MIB (comma-separated sizes of
 //   the real-n8n comparison; empty skips it), BENCH_N8N_RUNS, BENCH_ONLY (comma-separated
 //   scenario ids; `n8n` for the real-n8n comparison)
@@ -18,6 +18,10 @@ const FULL = {
 	concurrency: 4,
 	n8n: '3,256',
 	n8nRuns: 3,
+	items: 500,
+	itemKiB: 256,
+	itemLatencyMs: 20,
+	itemsAtOnce: 8,
 };
 const QUICK = {
 	...FULL,
@@ -29,6 +33,7 @@ const QUICK = {
 	flat: 8,
 	n8n: '3',
 	n8nRuns: 1,
+	items: 40,
 };
 
 function settingsFrom(argv = process.argv.slice(2), env = process.env) {
@@ -51,6 +56,10 @@ function settingsFrom(argv = process.argv.slice(2), env = process.env) {
 			.filter(Boolean)
 			.map((size) => Number(size) * MiB),
 		n8nRuns: number('BENCH_N8N_RUNS', base.n8nRuns),
+		items: number('BENCH_ITEMS', base.items),
+		itemBytes: number('BENCH_ITEM_KIB', base.itemKiB) * 1024,
+		itemLatencyMs: number('BENCH_ITEM_LATENCY_MS', base.itemLatencyMs),
+		itemsAtOnce: number('BENCH_ITEMS_AT_ONCE', base.itemsAtOnce),
 		only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : undefined,
 	};
 }

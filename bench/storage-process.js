@@ -4,6 +4,7 @@
 //   POST /presign {key, method, size, partSize}  -> {target}
 //   GET  /objects/<key>                           -> {size, sha256}
 //   DELETE /objects/<key>                         -> {}
+//   POST /latency {ms}                            -> {} (every storage answer comes that much later)
 const http = require('node:http');
 const { startStorage } = require('../sandbox/storage');
 
@@ -33,6 +34,10 @@ async function main() {
 			}
 			let body = '';
 			for await (const chunk of req) body += chunk;
+			if (req.url === '/latency') {
+				storage.setLatency(JSON.parse(body).ms);
+				return reply(200, {});
+			}
 			const { key, method, size, partSize } = JSON.parse(body);
 			if (method === 'PUT') return reply(200, { target: await storage.presignPut(key, {}) });
 			if (method === 'POST')

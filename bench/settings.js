@@ -17,7 +17,7 @@ const FULL = {
 	part: 8,
 	concurrency: 4,
 	n8n: '3,256',
-	n8nRuns: 3,
+	n8nRuns: 1,
 	items: 500,
 	itemKiB: 256,
 	itemLatencyMs: 20,

@@ -5,14 +5,9 @@
 const crypto = require('node:crypto');
 const { EventEmitter } = require('node:events');
 
-const { BodyDigest } = require('./checksums');
+const { BodyDigest, once } = require('./checksums');
 const { s3error } = require('./s3-errors');
 const { uriEncode } = require('./sigv4');
-
-function once(compute) {
-	let value;
-	return () => (value ??= compute());
-}
 
 function createBucket(name) {
 	const objects = new Map();

@@ -10,16 +10,15 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
-const { pipeline } = require('node:stream/promises');
 
-const { patternStream, patternSha256 } = require('../sandbox/bytes');
+const { patternSha256 } = require('../sandbox/bytes');
 const references = require('./references');
 const { scenarios, growthOf } = require('./scenarios');
 const { settingsFrom, MiB } = require('./settings');
 const { writeResults } = require('./report');
+const { patternFile, workDir } = require('./files');
 
 const root = path.resolve(__dirname, '..');
-const workDir = path.join(root, '.cache', 'bench');
 
 function median(values) {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -42,29 +41,6 @@ async function control(url, body, method) {
 		body: body ? JSON.stringify(body) : undefined,
 	});
 	return await response.json();
-}
-
-/** The pattern file of `size` bytes, made once; its parts as files too when `partSize` is given. */
-async function patternFile(size, partSize) {
-	fs.mkdirSync(workDir, { recursive: true });
-	const file = path.join(workDir, `pattern-${size}.bin`);
-	if (!fs.existsSync(file) || fs.statSync(file).size !== size)
-		await pipeline(patternStream(size, 1), fs.createWriteStream(file));
-	if (!partSize) return { file };
-	const dir = path.join(workDir, `parts-${size}-${partSize}`);
-	const count = Math.max(1, Math.ceil(size / partSize));
-	const partFiles = Array.from({ length: count }, (_, i) => path.join(dir, `part-${i + 1}`));
-	if (!partFiles.every((part) => fs.existsSync(part))) {
-		fs.mkdirSync(dir, { recursive: true });
-		for (const [i, part] of partFiles.entries()) {
-			const end = Math.min(size, (i + 1) * partSize) - 1;
-			await pipeline(
-				fs.createReadStream(file, { start: i * partSize, end }),
-				fs.createWriteStream(part),
-			);
-		}
-	}
-	return { file, partFiles };
 }
 
 function runOurs(storage, size, settings, ours, key) {

@@ -17,7 +17,8 @@ function verdict(target) {
 	return `${what}: ${shown(value)} (target ${kind} ${shown(limit)}) **missed by ${unit === '×' ? gap.toFixed(2) : gap.toFixed(0)}${unit === '×' ? '' : ` ${unit}`}**`;
 }
 
-function markdown({ settings, machine, rows, peers }) {
+function markdown(results) {
+	const { settings, machine, rows, peers } = results;
 	const lines = [
 		`Machine: ${machine.cpu}, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, curl ${machine.curl}; load average ${machine.loadAtStart} at the start, ${machine.loadAtEnd} at the end; median of ${settings.runs} run(s); ${machine.durationS} s in all${settings.quick ? ' (quick run: small sizes)' : ''}.`,
 		'',
@@ -28,6 +29,7 @@ function markdown({ settings, machine, rows, peers }) {
 				`| ${row.title} | ${row.sizeMiB} | ${row.ours.mibPerS.toFixed(0)} | ${row.reference.client} | ${row.reference.mibPerS.toFixed(0)} | ${row.ratio.toFixed(2)}× | ${row.ours.rssGrowthMiB === undefined ? '-' : row.ours.rssGrowthMiB.toFixed(0)} | ${row.targets.map(verdict).join('; ')} |`,
 		),
 	];
+	if (results.peersError) lines.push('', `Real n8n comparison failed: ${results.peersError}`);
 	if (peers.length) {
 		lines.push(
 			'',

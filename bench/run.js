@@ -215,17 +215,26 @@ async function main() {
 	} finally {
 		storage.child.kill();
 	}
+	let peersError;
 	if (settings.n8nBytes.length && (!settings.only || settings.only.includes('n8n'))) {
 		const { comparePeers } = require('./n8n-peers');
-		peers = await comparePeers(settings);
+		// The scenarios' results are kept and written even when real n8n cannot be run.
+		peers = await comparePeers(settings).catch((error) => {
+			peersError = error;
+			return [];
+		});
 	}
 	info.loadAtEnd = os
 		.loadavg()
 		.map((l) => l.toFixed(2))
 		.join(' ');
 	info.durationS = Math.round((Date.now() - started) / 1000);
-	const written = writeResults({ settings, machine: info, rows, peers }, { root, workDir });
+	const written = writeResults(
+		{ settings, machine: info, rows, peers, peersError: peersError?.message },
+		{ root, workDir },
+	);
 	console.log(`\n${written.markdown}\nResults: ${written.files.join(', ')}`);
+	if (peersError) throw peersError;
 }
 
 main().catch((error) => {

@@ -2,8 +2,8 @@
 // One measured upload in a fresh process: a file of --size bytes is made by a source node in
 // n8n's binary store (--mode filesystem, the default) or inline in the item (--mode default),
 // then the Presigned Upload node sends it through the real engine. Prints JSON: the upload
-// node's execution time, and the process's resident memory as the upload node started and at
-// its peak while it ran (sampled every 10 ms).
+// node's execution time, and the process's resident memory as the upload node started (after a
+// garbage collection) and at its peak while it ran (sampled every 10 ms).
 const { parseArgs } = require('node:util');
 
 const { values } = parseArgs({
@@ -27,20 +27,37 @@ async function presign(body) {
 	return (await response.json()).target;
 }
 
-/** Resident memory every 10 ms; `during(from, to)` is the last sample before `from` and the peak up to `to`. */
-function sampleRss() {
-	const samples = [[Date.now(), process.memoryUsage.rss()]];
-	const timer = setInterval(() => samples.push([Date.now(), process.memoryUsage.rss()]), 10);
+/**
+ * Resident memory from the moment the upload node starts, after a garbage collection (so what
+ * the source node left behind is not counted as freed by the upload), sampled every 10 ms.
+ */
+function measureUploadNode() {
+	const memory = { rssBefore: 0, peakRss: 0 };
+	let timer;
+	const mod = require('../.cache/bench-build/nodes/PresignedUpload/PresignedUpload.node');
+	const Node = mod.PresignedUpload;
+	mod.PresignedUpload = class extends Node {
+		constructor() {
+			super();
+			const execute = this.execute;
+			this.execute = async function (...args) {
+				if (memory.armed) {
+					global.gc?.();
+					memory.rssBefore = memory.peakRss = process.memoryUsage.rss();
+					const sample = () =>
+						(memory.peakRss = Math.max(memory.peakRss, process.memoryUsage.rss()));
+					timer = setInterval(sample, 10);
+				}
+				return await execute.apply(this, args);
+			};
+		}
+	};
 	return {
-		stop: () => {
+		arm: () => (memory.armed = true),
+		stop() {
 			clearInterval(timer);
-			samples.push([Date.now(), process.memoryUsage.rss()]);
-		},
-		during(from, to) {
-			const before = samples.filter(([at]) => at <= from);
-			const start = (before.at(-1) ?? samples[0])[1];
-			const within = samples.filter(([at]) => at >= from && at <= to + 10).map(([, rss]) => rss);
-			return { rssBefore: start, peakRss: Math.max(start, ...within) };
+			memory.peakRss = Math.max(memory.peakRss, process.memoryUsage.rss());
+			return { rssBefore: memory.rssBefore, peakRss: memory.peakRss };
 		},
 	};
 }
@@ -82,6 +99,7 @@ async function profiled(runWorkflow) {
 
 async function main() {
 	const size = Number(values.size);
+	const memory = measureUploadNode();
 	const { startEngine } = require('../.cache/bench-build/test/support/engine');
 	const engine = await startEngine(values.mode);
 	const target = await presign({
@@ -92,8 +110,7 @@ async function main() {
 	});
 	await warmUp(engine);
 
-	global.gc?.();
-	const memory = sampleRss();
+	memory.arm();
 	const run = await profiled(
 		async () =>
 			await engine.run({
@@ -107,13 +124,13 @@ async function main() {
 				],
 			}),
 	);
-	memory.stop();
+	const rss = memory.stop();
 	const upload = run.raw.data.resultData.runData.Upload[0];
 	if (upload.error) throw new Error(upload.error.message);
 	process.stdout.write(
 		`${JSON.stringify({
 			uploadMs: upload.executionTime,
-			...memory.during(upload.startTime, upload.startTime + upload.executionTime),
+			...rss,
 			sha256: upload.data.main[0][0].json.upload.sha256,
 		})}\n`,
 	);

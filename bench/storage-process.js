@@ -3,8 +3,13 @@
 // count against the upload being measured. Prints one line of JSON with its URLs, then serves:
 //   POST /presign {key, method, size, partSize}  -> {target}
 //   GET  /objects/<key>                           -> {size, sha256}
+//   DELETE /objects/<key>                         -> {}
+//   POST /latency {ms}                            -> {} (every storage answer comes that much later)
 const http = require('node:http');
 const { startStorage } = require('../sandbox/storage');
+
+// A clean exit on SIGTERM lets `node --cpu-prof` write the storage's profile.
+process.on('SIGTERM', () => process.exit(0));
 
 async function main() {
 	const storage = await startStorage({});
@@ -22,8 +27,17 @@ async function main() {
 					object ? { size: object.size, sha256: object.sha256 } : {},
 				);
 			}
+			if (req.method === 'DELETE' && req.url.startsWith('/objects/')) {
+				// Objects live in this process's memory: the bench drops each one once checked.
+				storage.deleteObject(decodeURIComponent(req.url.slice('/objects/'.length)));
+				return reply(200, {});
+			}
 			let body = '';
 			for await (const chunk of req) body += chunk;
+			if (req.url === '/latency') {
+				storage.setLatency(JSON.parse(body).ms);
+				return reply(200, {});
+			}
 			const { key, method, size, partSize } = JSON.parse(body);
 			if (method === 'PUT') return reply(200, { target: await storage.presignPut(key, {}) });
 			if (method === 'POST')

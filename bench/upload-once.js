@@ -1,7 +1,9 @@
 'use strict';
-// One measured upload in a fresh process: a file of --size bytes is streamed into n8n's binary
-// store (filesystem mode), then the Presigned Upload node sends it through the real engine.
-// Prints JSON: the node's execution time and the process's resident memory before and at peak.
+// One measured upload in a fresh process: a file of --size bytes is made by a source node in
+// n8n's binary store (--mode filesystem, the default) or inline in the item (--mode default),
+// then the Presigned Upload node sends it through the real engine. Prints JSON: the upload
+// node's execution time, and the process's resident memory as the upload node started (after a
+// garbage collection) and at its peak while it ran (sampled every 10 ms).
 const { parseArgs } = require('node:util');
 
 const { values } = parseArgs({
@@ -10,8 +12,10 @@ const { values } = parseArgs({
 		size: { type: 'string' },
 		partSize: { type: 'string', default: String(8 * 1024 * 1024) },
 		concurrency: { type: 'string', default: '4' },
+		mode: { type: 'string', default: 'filesystem' },
 		control: { type: 'string' },
 		key: { type: 'string' },
+		cpuProfile: { type: 'string' },
 	},
 });
 
@@ -23,12 +27,38 @@ async function presign(body) {
 	return (await response.json()).target;
 }
 
-function sampleRss() {
-	let peak = process.memoryUsage.rss();
-	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
-	return () => {
-		clearInterval(timer);
-		return Math.max(peak, process.memoryUsage.rss());
+/**
+ * Resident memory from the moment the upload node starts, after a garbage collection (so what
+ * the source node left behind is not counted as freed by the upload), sampled every 10 ms.
+ */
+function measureUploadNode() {
+	const memory = { rssBefore: 0, peakRss: 0 };
+	let timer;
+	const mod = require('../.cache/bench-build/nodes/PresignedUpload/PresignedUpload.node');
+	const Node = mod.PresignedUpload;
+	mod.PresignedUpload = class extends Node {
+		constructor() {
+			super();
+			const execute = this.execute;
+			this.execute = async function (...args) {
+				if (memory.armed) {
+					global.gc?.();
+					memory.rssBefore = memory.peakRss = process.memoryUsage.rss();
+					const sample = () =>
+						(memory.peakRss = Math.max(memory.peakRss, process.memoryUsage.rss()));
+					timer = setInterval(sample, 10);
+				}
+				return await execute.apply(this, args);
+			};
+		}
+	};
+	return {
+		arm: () => (memory.armed = true),
+		stop() {
+			clearInterval(timer);
+			memory.peakRss = Math.max(memory.peakRss, process.memoryUsage.rss());
+			return { rssBefore: memory.rssBefore, peakRss: memory.peakRss };
+		},
 	};
 }
 
@@ -43,10 +73,35 @@ async function warmUp(engine) {
 	});
 }
 
+/**
+ * With --cpuProfile <file>: a CPU profile of this process while the upload node ran, without the
+ * source node that made the file before it.
+ */
+async function profiled(runWorkflow) {
+	if (!values.cpuProfile) return await runWorkflow();
+	const { Session } = require('node:inspector/promises');
+	const { withinWindow } = require('./profile-summary');
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 500 });
+	const startedAt = Date.now();
+	await session.post('Profiler.start');
+	const run = await runWorkflow();
+	const { profile } = await session.post('Profiler.stop');
+	session.disconnect();
+	const upload = run.raw.data.resultData.runData.Upload[0];
+	const fromUs = (upload.startTime - startedAt) * 1000;
+	const window = withinWindow(profile, fromUs, fromUs + upload.executionTime * 1000);
+	require('node:fs').writeFileSync(values.cpuProfile, JSON.stringify(window));
+	return run;
+}
+
 async function main() {
 	const size = Number(values.size);
+	const memory = measureUploadNode();
 	const { startEngine } = require('../.cache/bench-build/test/support/engine');
-	const engine = await startEngine('filesystem');
+	const engine = await startEngine(values.mode);
 	const target = await presign({
 		key: values.key,
 		method: values.method,
@@ -55,28 +110,27 @@ async function main() {
 	});
 	await warmUp(engine);
 
-	// The source node runs first; the upload node's own execution time is what is measured.
-	global.gc?.();
-	const rssBefore = process.memoryUsage.rss();
-	const stopSampling = sampleRss();
-	const run = await engine.run({
-		nodes: [
-			{ name: 'Source', type: 'binarySource', parameters: { size } },
-			{
-				name: 'Upload',
-				type: 'presignedUpload',
-				parameters: { target, options: { partConcurrency: Number(values.concurrency) } },
-			},
-		],
-	});
-	const peakRss = stopSampling();
+	memory.arm();
+	const run = await profiled(
+		async () =>
+			await engine.run({
+				nodes: [
+					{ name: 'Source', type: 'binarySource', parameters: { size } },
+					{
+						name: 'Upload',
+						type: 'presignedUpload',
+						parameters: { target, options: { partConcurrency: Number(values.concurrency) } },
+					},
+				],
+			}),
+	);
+	const rss = memory.stop();
 	const upload = run.raw.data.resultData.runData.Upload[0];
 	if (upload.error) throw new Error(upload.error.message);
 	process.stdout.write(
 		`${JSON.stringify({
 			uploadMs: upload.executionTime,
-			rssBefore,
-			peakRss,
+			...rss,
 			sha256: upload.data.main[0][0].json.upload.sha256,
 		})}\n`,
 	);

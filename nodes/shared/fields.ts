@@ -125,7 +125,7 @@ export const transferOptionFields: INodeProperties[] = [
 		typeOptions: { minValue: PARTS_AT_ONCE.min, maxValue: PARTS_AT_ONCE.max },
 		default: 4,
 		description:
-			'For multipart uploads: how many parts are sent at the same time. Memory use is about (this + 1) × part size.',
+			'For multipart uploads: how many parts are sent at the same time. Memory use is about this × part size.',
 	},
 	{
 		displayName: 'Timeout (Seconds)',

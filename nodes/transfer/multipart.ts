@@ -37,6 +37,7 @@ async function uploadPart(
 			},
 		);
 	}
+	// Every attempt sends the same buffer; once the part is done with, it carries a later part.
 	const response = await withRetry(
 		async () =>
 			await transport.send({
@@ -46,7 +47,7 @@ async function uploadPart(
 				body: part.body,
 			}),
 		transport.retry,
-	);
+	).finally(part.release);
 	const etag = header(response, 'etag');
 	if (!etag) {
 		throw new TransferError(`The storage accepted part ${part.partNumber} but sent no ETag`, {
@@ -103,7 +104,7 @@ async function abort(transport: Transport, abortUrl: string): Promise<void> {
 
 /**
  * Sends every part: cut to `partSize`, at most `concurrency` in flight (so memory stays near
- * (concurrency + 1) × partSize), each retried from its own buffer. ETags come back in part order.
+ * concurrency × partSize), each retried from its own buffer. ETags come back in part order.
  */
 async function sendParts(
 	transport: Transport,

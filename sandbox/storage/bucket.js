@@ -5,6 +5,7 @@
 const crypto = require('node:crypto');
 const { EventEmitter } = require('node:events');
 
+const { BodyDigest, once } = require('./checksums');
 const { s3error } = require('./s3-errors');
 const { uriEncode } = require('./sigv4');
 
@@ -33,6 +34,40 @@ function createBucket(name) {
 				contentType: contentType || 'binary/octet-stream',
 				headers,
 				lastModified: new Date(),
+			};
+			objects.set(key, object);
+			events.emit('object', key);
+			return object;
+		},
+
+		/**
+		 * A completed multipart upload. Like S3, completing checks the parts' sizes and ETags but
+		 * does not read their bytes again: the object's body and whole-object digests are made
+		 * from the parts the first time something asks for them.
+		 */
+		putParts(key, parts, etag, contentType, headers) {
+			const whole = once(() => {
+				const body = Buffer.concat(parts.map((part) => part.body));
+				const digest = new BodyDigest();
+				digest.update(body);
+				return { body, ...digest.finish() };
+			});
+			const object = {
+				key,
+				size: parts.reduce((sum, part) => sum + part.size, 0),
+				etag,
+				contentType: contentType || 'binary/octet-stream',
+				headers,
+				lastModified: new Date(),
+				get body() {
+					return whole().body;
+				},
+				get sha256() {
+					return whole().sha256Hex;
+				},
+				get md5() {
+					return whole().md5Hex;
+				},
 			};
 			objects.set(key, object);
 			events.emit('object', key);

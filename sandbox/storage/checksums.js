@@ -39,12 +39,15 @@ const ALGORITHMS = {
 };
 
 class BodyDigest {
-	/** @param {Iterable<string>} [extra] checksum algorithms to compute besides md5 and sha256 */
-	constructor(extra = []) {
+	/**
+	 * @param {Iterable<string>} [extra] checksum algorithms to compute besides md5 and sha256
+	 * @param {{ sha256?: boolean }} [options] sha256: false leaves SHA-256 to whoever needs it later
+	 */
+	constructor(extra = [], { sha256 = true } = {}) {
 		this.size = 0;
 		this.md5 = crypto.createHash('md5');
-		this.sha256 = crypto.createHash('sha256');
 		this.extra = new Set(extra);
+		this.sha256 = sha256 || this.extra.has('sha256') ? crypto.createHash('sha256') : undefined;
 		this.sha1 = this.extra.has('sha1') ? crypto.createHash('sha1') : undefined;
 		this.crc32 = 0;
 		this.crc32c = 0;
@@ -53,7 +56,7 @@ class BodyDigest {
 	update(chunk) {
 		this.size += chunk.length;
 		this.md5.update(chunk);
-		this.sha256.update(chunk);
+		if (this.sha256) this.sha256.update(chunk);
 		if (this.sha1) this.sha1.update(chunk);
 		if (this.extra.has('crc32')) this.crc32 = zlib.crc32(chunk, this.crc32);
 		if (this.extra.has('crc32c')) this.crc32c = crc32cUpdate(this.crc32c, chunk);
@@ -61,8 +64,8 @@ class BodyDigest {
 
 	finish() {
 		const md5 = this.md5.digest();
-		const sha256 = this.sha256.digest();
-		const checksums = { sha256: sha256.toString('base64') };
+		const sha256 = this.sha256?.digest();
+		const checksums = sha256 ? { sha256: sha256.toString('base64') } : {};
 		if (this.sha1) checksums.sha1 = this.sha1.digest('base64');
 		if (this.extra.has('crc32')) checksums.crc32 = uint32Base64(this.crc32);
 		if (this.extra.has('crc32c')) checksums.crc32c = uint32Base64(this.crc32c);
@@ -71,10 +74,16 @@ class BodyDigest {
 			md5Hex: md5.toString('hex'),
 			md5Base64: md5.toString('base64'),
 			md5: md5,
-			sha256Hex: sha256.toString('hex'),
+			sha256Hex: sha256?.toString('hex'),
 			checksums,
 		};
 	}
+}
+
+/** `compute()` on the first call, its value on every later one. */
+function once(compute) {
+	let value;
+	return () => (value ??= compute());
 }
 
 function isBase64Of(value, bytes) {
@@ -173,6 +182,7 @@ function verifyIntegrity(claims, digest) {
 
 module.exports = {
 	BodyDigest,
+	once,
 	expectedIntegrity,
 	algorithmsNeeded,
 	verifyIntegrity,

@@ -6,7 +6,7 @@
 const crypto = require('node:crypto');
 
 const { s3error } = require('./s3-errors');
-const { BodyDigest, expectedIntegrity } = require('./checksums');
+const { expectedIntegrity, once } = require('./checksums');
 const { lookupFrom, metadataNames, storedMetadata } = require('./object-metadata');
 const { declaredLength } = require('./http-body');
 const xml = require('./s3-xml');
@@ -19,6 +19,7 @@ const {
 } = require('./limits');
 const {
 	authenticate,
+	claimsSha256,
 	drainBody,
 	receive,
 	checkPayloadHash,
@@ -74,8 +75,16 @@ async function uploadPart(ctx, key) {
 	const auth = authenticate(ctx);
 	const upload = findUpload(ctx, key);
 	const claims = expectedIntegrity(lookupFrom(ctx.headers, ctx.queryPairs));
-	const { digest, body } = await receive(ctx, length, claims);
+	// A part's SHA-256 is needed only to check a claim; otherwise it is made if a completion lists one.
+	const { digest, body } = await receive(ctx, length, claims, {
+		sha256: claimsSha256(auth, claims),
+	});
 	checkPayloadHash(auth, digest);
+	const checksums = { ...digest.checksums };
+	if (checksums.sha256 === undefined) {
+		const sha256 = once(() => crypto.createHash('sha256').update(body).digest('base64'));
+		Object.defineProperty(checksums, 'sha256', { get: sha256, enumerable: true });
+	}
 	if (!ctx.server.bucket.uploads.has(upload.uploadId)) {
 		throw s3error(404, 'NoSuchUpload', undefined, { UploadId: upload.uploadId }); // aborted meanwhile
 	}
@@ -85,7 +94,7 @@ async function uploadPart(ctx, key) {
 		etag: digest.md5Hex,
 		md5: digest.md5,
 		body,
-		checksums: digest.checksums,
+		checksums,
 		lastModified: new Date(),
 	});
 	await send(ctx, 200, { ETag: `"${digest.md5Hex}"`, ...checksumResponseHeaders(claims) });
@@ -141,13 +150,10 @@ async function completeMultipartUpload(ctx, key) {
 	const md5Only = (name) => (name === 'content-md5' ? ctx.headers.get(name)?.join(',') : undefined);
 	const { body } = await receive(ctx, length, expectedIntegrity(md5Only));
 	const chosen = chosenParts(upload, xml.parseCompleteMultipartUpload(body.toString('utf8')));
-	const data = Buffer.concat(chosen.map((p) => p.body));
-	const digest = new BodyDigest();
-	digest.update(data);
 	const etag = multipartEtag(chosen);
 	const { bucket } = ctx.server;
 	bucket.uploads.delete(upload.uploadId);
-	bucket.put(key, data, { ...digest.finish(), etag }, upload.contentType, upload.headers);
+	bucket.putParts(key, chosen, etag, upload.contentType, upload.headers);
 	const result = xml.completeResult({
 		location: bucket.objectUrl(key),
 		bucket: bucket.name,

@@ -36,13 +36,18 @@ async function drainBody(ctx) {
 	await drain(ctx, ctx.server.config.bodyTimeoutMs);
 }
 
+/** Whether the request claims a SHA-256 of its body that must be checked as it arrives. */
+function claimsSha256(auth, claims) {
+	return /^[0-9a-f]{64}$/.test(auth.payloadHash ?? '') || claims.checksum?.algorithm === 'sha256';
+}
+
 /**
- * Reads a body of `length` bytes into one Buffer while hashing it. The buffer is allocated
+ * Reads a body of `length` bytes into one Buffer while hashing it (SHA-256 only with `sha256`). The buffer is allocated
  * up front (one copy of the data, not chunks plus a concatenation) unless the announced
  * length is too large to reserve before the bytes actually arrive.
  */
-async function receive(ctx, length, claims) {
-	const digest = new BodyDigest(algorithmsNeeded(claims));
+async function receive(ctx, length, claims, { sha256 = true } = {}) {
+	const digest = new BodyDigest(algorithmsNeeded(claims), { sha256 });
 	const target = length <= PREALLOCATE_LIMIT ? Buffer.allocUnsafe(length) : undefined;
 	const chunks = [];
 	let offset = 0;
@@ -108,6 +113,7 @@ async function sendError(ctx, err) {
 
 module.exports = {
 	authenticate,
+	claimsSha256,
 	receive,
 	checkPayloadHash,
 	checksumResponseHeaders,

@@ -797,6 +797,22 @@ describe('multipart upload', () => {
 		expectS3Error(await send(url, { body: 'x' }), 400, 'InvalidArgument');
 	});
 
+	test('a ChecksumSHA256 listed at completion is checked against the part as it was stored', async () => {
+		const data = crypto.randomBytes(1234);
+		const mpu = await storage.createMultipartUpload('mpu/sha', { size: data.length });
+		const [part] = await uploadParts(mpu, [data]);
+		const withChecksum = (value) =>
+			completeXml([part]).replace('</ETag>', `</ETag><ChecksumSHA256>${value}</ChecksumSHA256>`);
+		const other = crypto.createHash('sha256').update('other').digest('base64');
+		const right = crypto.createHash('sha256').update(data).digest('base64');
+
+		const wrong = await send(mpu.completeUrl, { method: 'POST', body: withChecksum(other) });
+		expectS3Error(wrong, 400, 'InvalidPart');
+		const res = await send(mpu.completeUrl, { method: 'POST', body: withChecksum(right) });
+		expect(res.status).toBe(200);
+		expect(storage.getObject('mpu/sha').sha256).toBe(sha256(data));
+	});
+
 	test('Content-MD5 on a part is checked', async () => {
 		const mpu = await storage.createMultipartUpload('mpu/md5', { size: 10 });
 		const res = await send(mpu.parts[0].url, {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 
 import { ByteTap } from '../../nodes/transfer/hash';
-import { cutIntoParts } from '../../nodes/transfer/parts';
+import { cutIntoParts, PartBuffers } from '../../nodes/transfer/parts';
 import { assertTargetFits, parseTarget } from '../../nodes/transfer/target';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,7 +47,23 @@ describe('cutIntoParts', () => {
 	it('yields one empty part for an empty file, so an empty object can still be completed', async () => {
 		const { parts } = await partsOf(Buffer.alloc(0), [1], MiB);
 
-		expect(parts).toEqual([{ partNumber: 1, body: Buffer.alloc(0) }]);
+		expect(parts.map((part) => [part.partNumber, part.body])).toEqual([[1, Buffer.alloc(0)]]);
+	});
+
+	it('fills a later part with the memory of a released one: 6 parts, 2 at a time, use 2 buffers', async () => {
+		const file = patternBuffer(6 * MiB, 6);
+		const buffers = new PartBuffers(MiB);
+		const parts = cutIntoParts(Readable.from([file]), MiB, new ByteTap(), buffers);
+		const inFlight = [];
+		const bodies: Buffer[] = [];
+		for await (const part of parts) {
+			bodies.push(Buffer.from(part.body));
+			inFlight.push(part);
+			if (inFlight.length === 2) inFlight.shift()!.release();
+		}
+
+		expect(buffers.allocated).toBe(2);
+		expect(Buffer.concat(bodies).equals(file)).toBe(true);
 	});
 
 	it('ends exactly on a part boundary without an empty extra part', async () => {

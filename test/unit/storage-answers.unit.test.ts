@@ -61,6 +61,9 @@ describe('presignedUrlExpiry', () => {
 		).toBeUndefined();
 		expect(presignedUrlExpiry('https://h/k?X-Amz-Expires=60')).toBeUndefined();
 		expect(presignedUrlExpiry('not a url')).toBeUndefined();
+		for (const date of ['X20260102T030405Z', '20260102T030405Zjunk']) {
+			expect(presignedUrlExpiry(`https://h/k?X-Amz-Date=${date}&X-Amz-Expires=60`)).toBeUndefined();
+		}
 	});
 });
 

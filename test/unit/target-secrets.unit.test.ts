@@ -9,7 +9,7 @@ describe('secretsOfTarget', () => {
 	it("a PUT URL's signature, credential and token, and the access key id inside the credential", () => {
 		const url =
 			'https://h/b/k?X-Amz-Credential=AKIAABCDEFGHIJKLMNOP%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=sig123&X-Amz-Security-Token=tok456&X-Amz-Expires=60';
-		expect(secretsOfTarget({ method: 'PUT', url, headers: {} })).toEqual([
+		expect(secretsOfTarget({ method: 'PUT', url, headers: {} })).toStrictEqual([
 			'AKIAABCDEFGHIJKLMNOP/20260101/us-east-1/s3/aws4_request',
 			'sig123',
 			'tok456',
@@ -24,7 +24,7 @@ describe('secretsOfTarget', () => {
 				url: 'https://h/b?Signature=same',
 				fields: { key: 'k', Policy: 'eyJwb2xpY3kiOjF9', 'X-Amz-Signature': 'same', acl: 'private' },
 			}),
-		).toEqual(['same', 'eyJwb2xpY3kiOjF9']);
+		).toStrictEqual(['same', 'eyJwb2xpY3kiOjF9']);
 	});
 
 	it('every part URL, the complete URL and the abort URL of a multipart upload', () => {
@@ -39,8 +39,15 @@ describe('secretsOfTarget', () => {
 				completeUrl: 'https://h/k?uploadId=u&X-Amz-Signature=c3',
 				abortUrl: 'not a url',
 			}),
-		).toEqual(['p1', 'p2', 'c3']);
+		).toStrictEqual(['p1', 'p2', 'c3']);
 	});
+});
+
+it('takes an access key id only from the start of a credential', () => {
+	const url = 'https://h/k?X-Amz-Security-Token=abcDEFGHIJKLMNOPQRST%2Frest';
+	expect(secretsOfTarget({ method: 'PUT', url, headers: {} })).toStrictEqual([
+		'abcDEFGHIJKLMNOPQRST/rest',
+	]);
 });
 
 describe('maskSecrets', () => {

@@ -4,6 +4,7 @@ import { readBinary } from './binary';
 import { toNodeError, TransferError, withSecretsMasked } from './errors';
 import { secretsOfTarget } from './redact';
 import { uploadMultipart } from './multipart';
+import { objectUrlOf } from './object-url';
 import { postForm } from './post-form';
 import { putFile } from './put';
 import { presignedUrlExpiry } from './storage-error';
@@ -105,7 +106,13 @@ export async function uploadBinary(
 				: target.method === 'POST'
 					? await postForm(transport, target, source)
 					: await uploadMultipart(transport, target, source, options.partConcurrency);
-		return { method: target.method, bytes: source.size, ...sent, durationMs: Date.now() - started };
+		return {
+			method: target.method,
+			bytes: source.size,
+			...sent,
+			objectUrl: objectUrlOf(target, source.fileName),
+			durationMs: Date.now() - started,
+		};
 	} catch (error) {
 		const nodeError = toNodeError(ctx.getNode(), withSecretsMasked(error, secrets), itemIndex);
 		if (error instanceof TransferError && error.details.expired) expiredUrlFailures.add(nodeError);

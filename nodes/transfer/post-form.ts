@@ -9,7 +9,7 @@ import type { PostTarget } from './types';
 
 const CRLF = '\r\n';
 
-function quoted(text: string): string {
+export function quoted(text: string): string {
 	return text.replace(/[\r\n]/g, ' ').replace(/"/g, '%22');
 }
 

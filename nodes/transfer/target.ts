@@ -198,13 +198,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\
 /** When the target stops working, as an ISO time; anything else would be ignored silently. */
 function parseExpiresAt(value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (
-		typeof value === 'string' &&
-		ISO_TIME.test(value.trim()) &&
-		!Number.isNaN(Date.parse(value))
-	) {
-		return value.trim();
-	}
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	if (text !== undefined && ISO_TIME.test(text) && !Number.isNaN(Date.parse(text))) return text;
 	const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);
 	throw new InputError(
 		'target.expiresAt',

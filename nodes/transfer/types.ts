@@ -43,6 +43,8 @@ export interface UploadResult {
 	etag?: string;
 	etags?: PartETag[];
 	location?: string;
+	/** The object's address: the URL it was uploaded to, without query (see object-url.ts). */
+	objectUrl?: string;
 	durationMs: number;
 }
 

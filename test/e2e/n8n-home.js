@@ -35,11 +35,15 @@ function n8nEnv(home, extra = {}) {
 	return env;
 }
 
+// The limit only ends a hung CLI: the first call on a fresh home runs every database migration,
+// which took longer than 3 minutes on a busy 2-core machine.
+const CLI_TIMEOUT_MS = 600_000;
+
 /**
  * Run the n8n CLI with Node 24. stdout/stderr go to `log`; resolves to stdout as text.
  * Rejects (with the log tail in the message) on a non-zero exit.
  */
-async function n8nCli(home, args, { log, env = {}, timeoutMs = 180000 } = {}) {
+async function n8nCli(home, args, { log, env = {}, timeoutMs = CLI_TIMEOUT_MS } = {}) {
 	// Every n8n process opens a task broker; another n8n on this machine may hold the default port.
 	const brokerPort = String(await freePort());
 	return await new Promise((resolve, reject) => {

@@ -126,6 +126,19 @@ async function storageSnapshot(storage) {
 	return snap;
 }
 
+/**
+ * The sandbox key an upload's `objectUrl` names (path style: <storage url>/<bucket>/<key>), or a
+ * problem when the node reported no address or one outside the sandbox's bucket.
+ */
+function keyOfObjectUrl(storage, objectUrl) {
+	if (typeof objectUrl !== 'string') return { problem: 'reported no objectUrl' };
+	const prefix = `${storage.url}/${storage.bucket}/`;
+	if (!objectUrl.startsWith(prefix)) {
+		return { problem: `reported objectUrl ${objectUrl}, outside the bucket ${prefix}` };
+	}
+	return { key: decodeURIComponent(objectUrl.slice(prefix.length)) };
+}
+
 function changedObjects(before, after) {
 	return [...after.values()].filter((o) => {
 		const b = before.get(o.key);
@@ -324,9 +337,19 @@ async function runExample(ctx, example) {
 	if (!changed.length) fail('no object reached storage');
 	let shaChecks = 0;
 	for (const u of uploads) {
-		const match = changed.find((o) => o.sha256 === u.upload.sha256);
+		// The object at the address the node reported, changed by this run, holds the bytes it hashed.
+		const { key, problem } = keyOfObjectUrl(sandbox.storage, u.upload.objectUrl);
+		if (problem) {
+			fail(`${u.node}: ${problem}`);
+			continue;
+		}
+		const match = changed.find((o) => o.key === key);
 		if (!match) {
-			fail(`${u.node}: no stored object has the sha256 the node reported (${u.upload.sha256})`);
+			fail(`${u.node}: this run changed no object at "${key}", where the node uploaded`);
+			continue;
+		}
+		if (match.sha256 !== u.upload.sha256) {
+			fail(`${u.node}: "${key}" has sha256 ${match.sha256}, the node reported ${u.upload.sha256}`);
 			continue;
 		}
 		if (u.upload.bytes !== undefined && u.upload.bytes !== match.size) {

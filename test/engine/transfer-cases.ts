@@ -50,7 +50,12 @@ export function describeTransfers(mode: BinaryMode, storage: StorageOptions = {}
 					const [item] = run.output('Upload');
 					const expected = patternSha256(size, 1);
 					expect(env.storage.getObject(key)).toMatchObject({ size, sha256: expected });
-					expect(item.json.upload).toMatchObject({ method, bytes: size, sha256: expected });
+					expect(item.json.upload).toMatchObject({
+						method,
+						bytes: size,
+						sha256: expected,
+						objectUrl: `${env.storage.url}/${env.storage.bucket}/${key}`,
+					});
 					if (mode === 'filesystem') expect(item.binary?.data.id).toMatch(/^filesystem/);
 					else expect(item.binary?.data.id).toBeUndefined();
 				}, 120_000);

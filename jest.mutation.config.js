@@ -1,0 +1,13 @@
+// The tests Stryker runs against each mutant of nodes/transfer/ and nodes/shared/ (see
+// stryker.config.mjs): the unit and engine projects of jest.config.js as one project, since
+// per-test coverage needs a single test environment.
+const { projects, testTimeout } = require('./jest.config');
+
+const scope = projects.filter((project) => ['unit', 'engine'].includes(project.displayName));
+
+module.exports = {
+	testTimeout,
+	testEnvironment: 'node',
+	transform: Object.assign({}, ...scope.map((project) => project.transform)),
+	testMatch: scope.flatMap((project) => project.testMatch),
+};

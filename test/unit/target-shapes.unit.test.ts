@@ -1,0 +1,262 @@
+// Every way a target can be wrong is refused before any byte is read, naming the field to fix.
+import { InputError } from '../../nodes/transfer/errors';
+import { assertTargetFits, parseTarget, parseUrl } from '../../nodes/transfer/target';
+
+const URL = 'https://storage.example.com/key?X-Amz-Signature=abc';
+const SHAPES =
+	"Expected { method: 'PUT', url, headers }, { method: 'POST', url, fields } or { method: 'MULTIPART', parts: [{ partNumber, url }], partSize }.";
+
+function refusal(run: () => unknown): { field: string; message: string; description?: string } {
+	try {
+		run();
+	} catch (error) {
+		if (error instanceof InputError) {
+			return { field: error.field, message: error.message, description: error.description };
+		}
+		throw error;
+	}
+	throw new Error('expected an InputError');
+}
+
+describe('parseTarget refuses, naming the field', () => {
+	it.each([
+		['text that is not JSON', 'not json', `"target" is text that is not JSON. ${SHAPES}`],
+		['nothing', undefined, `"target" must be an object, got nothing. ${SHAPES}`],
+		['null', null, `"target" must be an object, got null. ${SHAPES}`],
+		['a list', [URL], `"target" must be an object, got a list. ${SHAPES}`],
+		['a number', 5, `"target" must be an object, got a number. ${SHAPES}`],
+		['JSON text of a list', '[1]', `"target" must be an object, got a list. ${SHAPES}`],
+	])('a target that is %s', (_case, target, message) => {
+		expect(refusal(() => parseTarget(target))).toMatchObject({ field: 'target', message });
+	});
+
+	it('an unknown method, in capitals as it was read', () => {
+		expect(refusal(() => parseTarget({ method: 'patch', url: URL }))).toEqual({
+			field: 'target.method',
+			message: '"target.method" must be PUT, POST or MULTIPART, got "PATCH"',
+			description: undefined,
+		});
+	});
+
+	it.each([
+		['missing', undefined, '"target.url" must be the presigned URL, got nothing'],
+		['blank', '  ', '"target.url" must be the presigned URL, got a string'],
+		['not a URL', 'storage/key', '"target.url" is not a valid URL'],
+		['another protocol', 'ftp://h/k', '"target.url" must be an http or https URL, got ftp:'],
+	])('a URL that is %s', (_case, url, message) => {
+		expect(refusal(() => parseTarget({ method: 'PUT', url }))).toMatchObject({
+			field: 'target.url',
+			message,
+		});
+	});
+
+	it('headers that are not an object, or a header value that is an object', () => {
+		expect(refusal(() => parseTarget({ url: URL, headers: ['a'] }))).toMatchObject({
+			field: 'target.headers',
+			message: '"target.headers" must be an object of names and values',
+		});
+		expect(refusal(() => parseTarget({ url: URL, headers: { 'x-meta': { a: 1 } } }))).toMatchObject(
+			{
+				field: 'target.headers.x-meta',
+				message: '"target.headers.x-meta" must be text, got a object',
+			},
+		);
+	});
+
+	it.each(['Authorization', 'proxy-authorization', 'Cookie', 'X-Api-Key', 'api-key'])(
+		'a credential header (%s), which would leak to the storage host',
+		(name) => {
+			expect(refusal(() => parseTarget({ url: URL, headers: { [name]: 'secret' } }))).toMatchObject(
+				{
+					field: `target.headers.${name}`,
+					message: `The header "${name}" must not be sent to a presigned URL`,
+				},
+			);
+		},
+	);
+
+	it('a form field named file, in any case', () => {
+		expect(refusal(() => parseTarget({ url: URL, fields: { File: 'x' } }))).toMatchObject({
+			field: 'target.fields.file',
+			message: 'The form field "file" is the upload itself and must not be set in "target.fields"',
+		});
+	});
+
+	it.each([
+		['an empty list', []],
+		['not a list', { 1: URL }],
+	])('parts that are %s', (_case, parts) => {
+		expect(refusal(() => parseTarget({ parts, partSize: 5 }))).toMatchObject({
+			field: 'target.parts',
+			message: '"target.parts" must be a non-empty list of part URLs',
+		});
+	});
+
+	it('more parts than S3 allows', () => {
+		const parts = Array.from({ length: 10_001 }, () => URL);
+		expect(refusal(() => parseTarget({ parts, partSize: 5 }))).toMatchObject({
+			field: 'target.parts',
+			message: '"target.parts" has 10001 parts; S3 allows at most 10000',
+		});
+	});
+
+	it.each([
+		['0', 0],
+		['a fraction', 1.5],
+		['above 10000', 10_001],
+		['a word', 'one'],
+	])('a part number that is %s', (_case, partNumber) => {
+		expect(
+			refusal(() => parseTarget({ parts: [{ partNumber, url: URL }], partSize: 5 })),
+		).toMatchObject({
+			field: 'target.parts[0].partNumber',
+			message: '"target.parts[0].partNumber" must be a whole number from 1 to 10000',
+		});
+	});
+
+	it('a part that is neither a URL nor { partNumber, url }, and a part without a URL', () => {
+		expect(refusal(() => parseTarget({ parts: [URL, 7], partSize: 5 }))).toMatchObject({
+			field: 'target.parts[1]',
+			message: '"target.parts[1]" must be { partNumber, url }',
+		});
+		expect(refusal(() => parseTarget({ parts: [{ partNumber: 1 }], partSize: 5 }))).toMatchObject({
+			field: 'target.parts[0].url',
+		});
+	});
+
+	it.each([
+		['a gap', [1, 3]],
+		['a repeat', [1, 1]],
+		['no part 1', [2]],
+	])('part numbers with %s', (_case, numbers) => {
+		const parts = numbers.map((partNumber) => ({ partNumber, url: URL }));
+		expect(refusal(() => parseTarget({ parts, partSize: 5 }))).toMatchObject({
+			field: 'target.parts',
+			message: '"target.parts" must number its parts 1, 2, 3, … without gaps or repeats',
+		});
+	});
+
+	it.each([
+		['missing', undefined, 'nothing'],
+		['0', 0, 'a number'],
+		['a fraction', 2.5, 'a number'],
+		['a word', 'big', 'a string'],
+		['an object', { size: 5 }, 'a object'],
+	])('a part size that is %s', (_case, partSize, described) => {
+		expect(refusal(() => parseTarget({ parts: [URL], partSize }))).toMatchObject({
+			field: 'target.partSize',
+			message: `"target.partSize" must be the part size in bytes, got ${described}`,
+		});
+	});
+
+	it('a completeUrl or abortUrl that is not a URL', () => {
+		const base = { parts: [URL], partSize: 5 };
+		expect(refusal(() => parseTarget({ ...base, completeUrl: 'x' }))).toMatchObject({
+			field: 'target.completeUrl',
+		});
+		expect(refusal(() => parseTarget({ ...base, abortUrl: 'x' }))).toMatchObject({
+			field: 'target.abortUrl',
+		});
+	});
+
+	it('an expiresAt that is no ISO time, shown cut to 40 characters', () => {
+		const long = `x${'y'.repeat(60)}`;
+		expect(refusal(() => parseTarget({ url: URL, expiresAt: long })).message).toBe(
+			`"target.expiresAt" must be an ISO time such as 2026-11-23T12:00:00Z, got "${long.slice(0, 40)}"`,
+		);
+		expect(refusal(() => parseTarget({ url: URL, expiresAt: '2026-13-45T99:99Z' })).field).toBe(
+			'target.expiresAt',
+		);
+	});
+});
+
+describe('parseTarget keeps', () => {
+	it('part numbers given out of order, sorted, and part numbers as text', () => {
+		const target = parseTarget({
+			parts: [
+				{ partNumber: '2', url: 'https://h/2' },
+				{ partNumber: 1, url: 'https://h/1' },
+			],
+			partSize: '5',
+			completeUrl: 'https://h/done',
+			abortUrl: '',
+			expiresAt: ' 2026-11-23T12:00+01:00 ',
+		});
+		expect(target).toEqual({
+			method: 'MULTIPART',
+			parts: [
+				{ partNumber: 1, url: 'https://h/1' },
+				{ partNumber: 2, url: 'https://h/2' },
+			],
+			partSize: 5,
+			completeUrl: 'https://h/done',
+			abortUrl: undefined,
+			expiresAt: '2026-11-23T12:00+01:00',
+		});
+	});
+
+	it('a lower-case method, empty and null values left out, other values as text', () => {
+		expect(
+			parseTarget({
+				method: 'post',
+				url: ` ${URL} `,
+				fields: { key: 'k', 'x-amz-meta-n': 5, gone: null, none: undefined },
+				expiresAt: null,
+			}),
+		).toEqual({
+			method: 'POST',
+			url: URL,
+			fields: { key: 'k', 'x-amz-meta-n': '5' },
+			expiresAt: undefined,
+		});
+		expect(parseTarget({ method: '', url: URL, headers: '' })).toEqual({
+			method: 'PUT',
+			url: URL,
+			headers: {},
+			expiresAt: undefined,
+		});
+	});
+
+	it('text that only looks like JSON as it is', () => {
+		expect(refusal(() => parseTarget({ url: URL, headers: '{oops' }))).toMatchObject({
+			field: 'target.headers',
+		});
+	});
+});
+
+describe('parseUrl', () => {
+	it('passes the hint on to the user', () => {
+		expect(refusal(() => parseUrl('x', 'Base URL', 'Correct it in the credential.'))).toEqual({
+			field: 'Base URL',
+			message: '"Base URL" is not a valid URL',
+			description: 'Correct it in the credential.',
+		});
+	});
+});
+
+describe('assertTargetFits', () => {
+	const multipart = (count: number, partSize: number) =>
+		parseTarget({ parts: Array.from({ length: count }, () => URL), partSize });
+
+	it('takes exactly as many part URLs as the file makes parts, at least one', () => {
+		expect(() => assertTargetFits(multipart(2, 5), 10)).not.toThrow();
+		expect(() => assertTargetFits(multipart(1, 5), 0)).not.toThrow();
+		expect(refusal(() => assertTargetFits(multipart(2, 5), 11))).toEqual({
+			field: 'target.parts',
+			message:
+				'The file has 11 bytes, which makes 3 part(s) of 5 bytes, but "target.parts" has 2 URL(s)',
+			description: 'Request the part URLs for this exact file size and part size.',
+		});
+		expect(refusal(() => assertTargetFits(multipart(2, 5), 5)).field).toBe('target.parts');
+	});
+
+	it('lets a single POST carry exactly 5 GiB, not a byte more', () => {
+		const post = parseTarget({ url: URL, fields: {} });
+		expect(() => assertTargetFits(post, 5 * 1024 ** 3)).not.toThrow();
+		expect(refusal(() => assertTargetFits(post, 5 * 1024 ** 3 + 1))).toEqual({
+			field: 'target.method',
+			message: `The file has ${5 * 1024 ** 3 + 1} bytes; a single POST carries at most 5 GiB`,
+			description: 'Ask the provider for a multipart upload instead.',
+		});
+	});
+});

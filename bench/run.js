@@ -224,6 +224,16 @@ async function main() {
 			return [];
 		});
 	}
+	// The reliability load run (300 items of 1 MiB through two providers with injected failures);
+	// `npm test` runs it with fewer items.
+	let loadFailed = false;
+	if (!settings.quick && (!settings.only || settings.only.includes('load'))) {
+		const load = spawnSync(process.execPath, [path.join(__dirname, 'load.js')], {
+			stdio: 'inherit',
+			env: process.env,
+		});
+		loadFailed = load.status !== 0;
+	}
 	info.loadAtEnd = os
 		.loadavg()
 		.map((l) => l.toFixed(2))
@@ -235,6 +245,7 @@ async function main() {
 	);
 	console.log(`\n${written.markdown}\nResults: ${written.files.join(', ')}`);
 	if (peersError) throw peersError;
+	if (loadFailed) throw new Error('the reliability load run failed (bench/load.js)');
 }
 
 main().catch((error) => {

@@ -18,4 +18,6 @@ sh test/queue/install-services.sh
 npm run lint
 npm run build
 npm run typecheck
+# The bench at small sizes, so its harness cannot rot; only a broken harness fails it.
+if [ "$#" -eq 0 ]; then npm run bench -- --quick; fi
 node test/run.js "$@"

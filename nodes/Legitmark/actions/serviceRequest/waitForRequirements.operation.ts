@@ -1,17 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ApiError, InputError } from '../../../shared/errors';
-import {
-	keepBinaryOption,
-	optionsCollection,
-	operationFields,
-	pollOptionFields,
-	readPollOptions,
-	type PollOptions,
-} from '../../../shared/fields';
+import { operationFields, type PollOptions } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
-import { outputItem } from '../../../shared/items';
-import { pollUntil } from '../../../shared/poll';
 import {
 	describeProgress,
 	missingRequiredSides,
@@ -19,20 +10,19 @@ import {
 	serviceRequestOf,
 } from '../../helpers/serviceRequest';
 import { legitmark } from '../../transport';
-import { readServiceRequestId, serviceRequestIdField } from '../fields';
 import { getServiceRequestCall } from './fetch';
+import { waitForServiceRequest, waitProperties } from './wait';
 
 const SIDES_WAIT: PollOptions = {
 	timeoutDescription:
 		'How long to wait for the required sides before the item fails. 0 looks once.',
 };
 
-const properties: INodeProperties[] = [
-	serviceRequestIdField,
-	optionsCollection([keepBinaryOption, ...pollOptionFields(SIDES_WAIT)]),
-];
-
-export const description = operationFields('serviceRequest', 'waitForRequirements', properties);
+export const description = operationFields(
+	'serviceRequest',
+	'waitForRequirements',
+	waitProperties(SIDES_WAIT),
+);
 
 /** `progress.met` when Legitmark sends it; otherwise whether every required side has an image. */
 function requirementsMet(serviceRequest: IDataObject): boolean | undefined {
@@ -61,22 +51,16 @@ async function lookAtSides(ctx: IExecuteFunctions, serviceRequestId: string) {
 
 /** Polls the service request until its required sides are all uploaded, or the timeout passes. */
 export const execute: ItemOperation = async function (itemIndex) {
-	const serviceRequestId = readServiceRequestId(this, itemIndex);
-	const { intervalMs, timeoutMs } = readPollOptions(this, itemIndex, SIDES_WAIT);
-	const outcome = await pollUntil(async () => await lookAtSides(this, serviceRequestId), {
-		intervalMs,
-		timeoutMs,
-		signal: this.getExecutionCancelSignal?.(),
-	});
-	if (outcome.done && outcome.value) {
-		return outputItem(this, itemIndex, { ...outcome.value, waitedMs: outcome.waitedMs });
-	}
-	const state = outcome.value
-		? describeProgress(outcome.value)
-		: 'Legitmark kept answering 429 (rate limited)';
-	throw new InputError(
-		'Timeout (Seconds)',
-		`Service request ${serviceRequestId} did not meet its requirements within ${timeoutMs / 1000} s: ${state}`,
-		'Upload the missing sides (Image → Upload File), or give them more time with the Timeout option.',
+	return await waitForServiceRequest(
+		this,
+		itemIndex,
+		SIDES_WAIT,
+		async (serviceRequestId) => await lookAtSides(this, serviceRequestId),
+		(serviceRequestId, seconds, last) =>
+			new InputError(
+				'Timeout (Seconds)',
+				`Service request ${serviceRequestId} did not meet its requirements within ${seconds} s: ${last ? describeProgress(last) : 'Legitmark kept answering 429 (rate limited)'}`,
+				'Upload the missing sides (Image → Upload File), or give them more time with the Timeout option.',
+			),
 	);
 };

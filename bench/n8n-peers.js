@@ -7,7 +7,6 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const readline = require('node:readline');
 const { pipeline } = require('node:stream/promises');
 
 const { ensureN8n } = require('../test/e2e/n8n-install');
@@ -15,6 +14,7 @@ const { n8nEnv, freePort, packPackage, prepareHome, importAll } = require('../te
 const P = require('../test/e2e/paths');
 const { patternSha256, patternStream } = require('../sandbox/bytes');
 const { MiB } = require('./settings');
+const { startStorageProcess } = require('./storage-client');
 
 const root = path.resolve(__dirname, '..');
 const workDir = path.join(root, '.cache', 'bench', 'n8n');
@@ -139,16 +139,6 @@ async function execute(home, id) {
 	const upload = run.data.resultData.runData.Upload?.[0];
 	if (upload?.error) throw new Error(`${id}: ${upload.error.message}`);
 	return { ms, peakMiB: peakKiB / 1024, uploadMs: upload?.executionTime };
-}
-
-async function startStorageProcess() {
-	const child = spawn(process.execPath, [path.join(__dirname, 'storage-process.js')], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const line = await new Promise((resolve) =>
-		readline.createInterface({ input: child.stdout }).once('line', resolve),
-	);
-	return { child, ...JSON.parse(line) };
 }
 
 async function takeObject(control, key, sha) {

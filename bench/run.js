@@ -5,17 +5,17 @@
 // own; then the real-n8n comparison (bench/n8n-peers.js). Results go to bench/results/ (the
 // quick run's to .cache/bench/) and the README's table. A missed target is reported with its
 // margin, never as a failure: only a broken harness exits non-zero. Settings: bench/settings.js.
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const readline = require('node:readline');
 
 const { patternSha256 } = require('../sandbox/bytes');
 const references = require('./references');
 const { scenarios, growthOf } = require('./scenarios');
 const { settingsFrom, MiB } = require('./settings');
 const { writeResults } = require('./report');
+const { startStorageProcess } = require('./storage-client');
 const { patternFile, workDir } = require('./files');
 
 const root = path.resolve(__dirname, '..');
@@ -23,16 +23,6 @@ const root = path.resolve(__dirname, '..');
 function median(values) {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function startStorageProcess() {
-	const child = spawn(process.execPath, [path.join(__dirname, 'storage-process.js')], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const line = await new Promise((resolve) =>
-		readline.createInterface({ input: child.stdout }).once('line', resolve),
-	);
-	return { child, ...JSON.parse(line) };
 }
 
 async function control(url, body, method) {

@@ -60,14 +60,15 @@ async function runOnQueue({
 		onStep(
 			`Starting Redis${database === 'postgres' ? ' and PostgreSQL' : ''} on free loopback ports`,
 		);
-		const [redis, postgres] = await timed('services', () =>
-			Promise.all([
-				startRedis(path.join(servicesDir, 'redis')),
-				database === 'postgres' ? startPostgres(path.join(servicesDir, 'postgres')) : undefined,
-			]),
-		);
-		stops.push(() => redis.stop());
-		if (postgres) stops.push(() => postgres.stop());
+		// Each service's stop is kept as soon as it runs, so a failed start stops what did start.
+		const { redis, postgres } = await timed('services', async () => {
+			const redis = await startRedis(path.join(servicesDir, 'redis'));
+			stops.push(() => redis.stop());
+			if (database !== 'postgres') return { redis };
+			const postgres = await startPostgres(path.join(servicesDir, 'postgres'));
+			stops.push(() => postgres.stop());
+			return { redis, postgres };
+		});
 		const env = {
 			...queueEnv({ redis, postgres, sqliteFile: path.join(servicesDir, 'database.sqlite') }),
 			...extraEnv,

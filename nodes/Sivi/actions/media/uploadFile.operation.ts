@@ -1,16 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	binaryPropertyField,
-	operationFields,
-	optionsCollection,
-	readTransferOptions,
-} from '../../../shared/fields';
+import { binaryPropertyField, operationFields, optionsCollection } from '../../../shared/fields';
 import type { ItemOperation } from '../../../shared/itemLoop';
-import { registerUploaded } from '../../../shared/afterUpload';
-import { withFreshUrlOnExpiry } from '../../../shared/freshUrl';
-import { uploadItem } from '../../../shared/items';
-import type { UploadResult } from '../../../transfer';
 import { MEDIA_ONLY_TYPES, type MediaType } from '../../helpers/mediaTypes';
 import {
 	additionalFields,
@@ -19,7 +10,7 @@ import {
 	typeField,
 	uploadOptionFields,
 } from '../fields';
-import { requestPresignedUpload, withoutQuery } from '../presignedUpload';
+import { uploadAndRegister } from '../uploadAndRegister';
 import { createMedia } from './createMedia';
 import { createMediaFieldOptions, readCreateMediaFields } from './createMediaFields';
 
@@ -39,30 +30,18 @@ export const description = operationFields('media', 'uploadFile', properties);
 export const execute: ItemOperation = async function (itemIndex) {
 	const type = readType(this, itemIndex, MEDIA_ONLY_TYPES) as MediaType;
 	const fields = readCreateMediaFields(this, itemIndex, type);
-	readTransferOptions(this, itemIndex); // checked here too, so that a bad option fails before any request
-	const {
-		ticket: presigned,
-		result: [item],
-	} = await withFreshUrlOnExpiry(
-		async () => await requestPresignedUpload.call(this, itemIndex, type),
-		async (ticket) => await uploadItem(this, itemIndex, ticket.target),
-	);
-	const upload = item.json.upload as unknown as UploadResult;
-	const registered = await registerUploaded(
-		{
-			provider: 'Sivi',
-			step: 'Create Media',
-			bytes: upload.bytes,
-			sha256: upload.sha256,
-			resume: `register it with Complete Upload (Create Media) and the URL ${withoutQuery(presigned.uploadUrl)}.`,
-		},
-		async () => await createMedia.call(this, type, presigned.uploadUrl, fields),
+	const { item, fileName, fileUrl, registered } = await uploadAndRegister(
+		this,
+		itemIndex,
+		type,
+		'Create Media',
+		async (uploadUrl) => await createMedia.call(this, type, uploadUrl, fields),
 	);
 	item.json = {
 		...item.json,
 		type,
-		fileName: presigned.fileName,
-		fileUrl: withoutQuery(presigned.uploadUrl),
+		fileName,
+		fileUrl,
 		...registered,
 	};
 	return [item];

@@ -2,22 +2,13 @@
 // the items around it are uploaded and registered as if it were not there: every node.
 import type { IDataObject } from 'n8n-workflow';
 
-import { useEngineWithSandbox, type EmulatorName } from '../support/sandbox';
-import { callsTo, SUBJECTS, type SubjectEnv } from '../support/upload-subjects';
+import { callsTo, SUBJECTS, useSubjectSandbox } from '../support/upload-subjects';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternSha256 } = require('../../sandbox/bytes');
 
 const SIZE = 64 * 1024 + 5;
-const ALL: EmulatorName[] = ['legitmark', 'screening-eagle', 'sivi', 'closient', 'upscayl'];
-
-const env = useEngineWithSandbox('filesystem', { emulators: ALL });
-const sandbox = env as unknown as SubjectEnv;
-
-beforeEach(() => {
-	for (const name of ALL) env.emulators[name].reset();
-	env.storage.clear();
-});
+const { env, sandbox } = useSubjectSandbox();
 
 it.each(SUBJECTS.map((subject) => [subject.title, subject] as const))(
 	'%s: the bad middle item is an error item, the others land and are registered',

@@ -4,23 +4,18 @@
 // reports matches what happened. Cells are data; one runner checks them all.
 import type { NodeApiError } from 'n8n-workflow';
 
-import { useEngineWithSandbox, type EmulatorName } from '../support/sandbox';
-import { callsTo, SUBJECTS, type SubjectEnv, type UploadSubject } from '../support/upload-subjects';
+import {
+	callsTo,
+	SUBJECTS,
+	useSubjectSandbox,
+	type UploadSubject,
+} from '../support/upload-subjects';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { patternBuffer, patternSha256 } = require('../../sandbox/bytes');
 
 const SIZE = 300 * 1024 + 7;
-const ALL: EmulatorName[] = ['legitmark', 'screening-eagle', 'sivi', 'closient', 'upscayl'];
-
-const env = useEngineWithSandbox('filesystem', { emulators: ALL });
-const sandbox = env as unknown as SubjectEnv;
-
-beforeEach(() => {
-	for (const name of ALL) env.emulators[name].reset();
-	env.storage.clear();
-	env.storage.resetStats();
-});
+const { env, sandbox } = useSubjectSandbox();
 
 /** What the cell must end in. */
 type Outcome =

@@ -6,13 +6,41 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import type { NodeSpec } from './engine';
-import type { EmulatorName, Emulators, StorageSandbox } from './sandbox';
+import {
+	useEngineWithSandbox,
+	type EmulatorName,
+	type Emulators,
+	type StorageSandbox,
+} from './sandbox';
 import { SIDES } from './emulators/legitmark';
 import { ASSETS } from './emulators/screening-eagle';
 
 export interface SubjectEnv {
 	readonly storage: StorageSandbox;
 	readonly emulators: Emulators;
+}
+
+/** Every emulator a subject uploads through. */
+const SUBJECT_EMULATORS: EmulatorName[] = [
+	'legitmark',
+	'screening-eagle',
+	'sivi',
+	'closient',
+	'upscayl',
+];
+
+/**
+ * The engine (filesystem binary mode) with the storage and every subject's emulator, all emptied
+ * (calls, faults, objects, request counts) before each test.
+ */
+export function useSubjectSandbox() {
+	const env = useEngineWithSandbox('filesystem', { emulators: SUBJECT_EMULATORS });
+	beforeEach(() => {
+		for (const name of SUBJECT_EMULATORS) env.emulators[name].reset();
+		env.storage.clear();
+		env.storage.resetStats();
+	});
+	return { env, sandbox: env as unknown as SubjectEnv };
 }
 
 /** An API call, as the emulators' failNext and call log match it. */

@@ -99,6 +99,38 @@ export function callsTo(env: SubjectEnv, subject: UploadSubject, match?: CallMat
 	return calls(env, subject.emulator, match).length;
 }
 
+/** Sivi's Upload File of one kind: the same credential, URL request and answer shape for all. */
+function siviSubject(kind: {
+	title: string;
+	file: UploadSubject['file'];
+	parameters: INodeParameters;
+	registerPath: RegExp;
+	registered: (env: SubjectEnv) => number;
+}): UploadSubject {
+	return {
+		title: kind.title,
+		emulator: 'sivi',
+		file: kind.file,
+		storageMethod: 'PUT',
+		async node(_env, options, name = 'Upload') {
+			return nodeSpec(name, 'sivi', 'siviApi', { ...kind.parameters, options: options as never });
+		},
+		credentials: (env) => ({
+			siviApi: {
+				apiKey: env.emulators.sivi.apiKey,
+				baseUrl: env.emulators.sivi.baseUrl,
+				apiPlan: 'general',
+			},
+		}),
+		urlRequest: { method: 'POST', path: /\/files\/get-presigned-url$/ },
+		answerWithoutUrl: { status: 200, body: { method: 'PUT', headers: {} } },
+		withoutUrlMessage: /uploadUrl/,
+		register: { method: 'POST', path: kind.registerPath, registered: kind.registered },
+		waitsOutRateLimits: false,
+		multipart: false,
+	};
+}
+
 export const SUBJECTS: UploadSubject[] = [
 	{
 		title: 'Presigned Upload (PUT)',
@@ -179,67 +211,20 @@ export const SUBJECTS: UploadSubject[] = [
 		waitsOutRateLimits: false,
 		multipart: false,
 	},
-	{
+	siviSubject({
 		title: 'Sivi: Upload File (media)',
-		emulator: 'sivi',
 		file: { fileName: 'logo.png', mimeType: 'image/png' },
-		storageMethod: 'PUT',
-		async node(_env, options, name = 'Upload') {
-			return nodeSpec(name, 'sivi', 'siviApi', {
-				resource: 'media',
-				operation: 'uploadFile',
-				type: 'logo',
-				options: options as never,
-			});
-		},
-		credentials: (env) => ({
-			siviApi: {
-				apiKey: env.emulators.sivi.apiKey,
-				baseUrl: env.emulators.sivi.baseUrl,
-				apiPlan: 'general',
-			},
-		}),
-		urlRequest: { method: 'POST', path: /\/files\/get-presigned-url$/ },
-		answerWithoutUrl: { status: 200, body: { method: 'PUT', headers: {} } },
-		withoutUrlMessage: /uploadUrl/,
-		register: {
-			method: 'POST',
-			path: /\/media\/create$/,
-			registered: (env) => env.emulators.sivi.media.size,
-		},
-		waitsOutRateLimits: false,
-		multipart: false,
-	},
-	{
+		parameters: { resource: 'media', operation: 'uploadFile', type: 'logo' },
+		registerPath: /\/media\/create$/,
+		registered: (env) => env.emulators.sivi.media.size,
+	}),
+	siviSubject({
 		title: 'Sivi: Upload File (font)',
-		emulator: 'sivi',
 		file: { fileName: 'Brand-Regular.ttf', mimeType: 'font/ttf' },
-		storageMethod: 'PUT',
-		async node(_env, options, name = 'Upload') {
-			return nodeSpec(name, 'sivi', 'siviApi', {
-				resource: 'font',
-				operation: 'uploadFile',
-				options: options as never,
-			});
-		},
-		credentials: (env) => ({
-			siviApi: {
-				apiKey: env.emulators.sivi.apiKey,
-				baseUrl: env.emulators.sivi.baseUrl,
-				apiPlan: 'general',
-			},
-		}),
-		urlRequest: { method: 'POST', path: /\/files\/get-presigned-url$/ },
-		answerWithoutUrl: { status: 200, body: { method: 'PUT', headers: {} } },
-		withoutUrlMessage: /uploadUrl/,
-		register: {
-			method: 'POST',
-			path: /\/font\/create$/,
-			registered: (env) => env.emulators.sivi.jobs.size,
-		},
-		waitsOutRateLimits: false,
-		multipart: false,
-	},
+		parameters: { resource: 'font', operation: 'uploadFile' },
+		registerPath: /\/font\/create$/,
+		registered: (env) => env.emulators.sivi.jobs.size,
+	}),
 	{
 		title: 'Closient Scanner: Upload File',
 		emulator: 'closient',

@@ -31,38 +31,42 @@ async function main() {
 	const size = Number(values.size);
 	const { startEngine } = require('../.cache/bench-build/test/support/engine');
 	const engine = await startEngine('filesystem');
-	const perItem = [];
-	for (let index = 0; index < count; index++) {
-		const key = `${values.prefix}/${index}.bin`;
-		perItem.push({ key, target: (await control('/presign', { key, method: 'PUT' })).target });
-	}
-	await control('/latency', { ms: Number(values.latency) });
-	const run = await engine.run({
-		nodes: [
-			{ name: 'Source', type: 'binarySource', parameters: { count, size, perItem } },
-			{
-				name: 'Upload',
-				type: 'presignedUpload',
-				parameters: {
-					target: '={{ $json.target }}',
-					options: { itemsAtOnce: Number(values.itemsAtOnce) },
+	try {
+		const perItem = [];
+		for (let index = 0; index < count; index++) {
+			const key = `${values.prefix}/${index}.bin`;
+			perItem.push({ key, target: (await control('/presign', { key, method: 'PUT' })).target });
+		}
+		await control('/latency', { ms: Number(values.latency) });
+		const run = await engine.run({
+			nodes: [
+				{ name: 'Source', type: 'binarySource', parameters: { count, size, perItem } },
+				{
+					name: 'Upload',
+					type: 'presignedUpload',
+					parameters: {
+						target: '={{ $json.target }}',
+						options: { itemsAtOnce: Number(values.itemsAtOnce) },
+					},
 				},
-			},
-		],
-	});
-	await control('/latency', { ms: 0 });
-	const upload = run.raw.data.resultData.runData.Upload[0];
-	if (upload.error) throw new Error(upload.error.message);
-	const output = upload.data.main[0];
-	const inOrder =
-		output.length === count &&
-		output.every(
-			(item, index) =>
-				item.json.index === index &&
-				item.pairedItem?.item === index &&
-				item.json.upload.sha256 === patternSha256(size, index + 1),
-		);
-	process.stdout.write(`${JSON.stringify({ uploadMs: upload.executionTime, inOrder })}\n`);
+			],
+		});
+		await control('/latency', { ms: 0 });
+		const upload = run.raw.data.resultData.runData.Upload[0];
+		if (upload.error) throw new Error(upload.error.message);
+		const output = upload.data.main[0];
+		const inOrder =
+			output.length === count &&
+			output.every(
+				(item, index) =>
+					item.json.index === index &&
+					item.pairedItem?.item === index &&
+					item.json.upload.sha256 === patternSha256(size, index + 1),
+			);
+		process.stdout.write(`${JSON.stringify({ uploadMs: upload.executionTime, inOrder })}\n`);
+	} finally {
+		engine.dispose();
+	}
 }
 
 main().catch((error) => {

@@ -102,38 +102,42 @@ async function main() {
 	const memory = measureUploadNode();
 	const { startEngine } = require('../.cache/bench-build/test/support/engine');
 	const engine = await startEngine(values.mode);
-	const target = await presign({
-		key: values.key,
-		method: values.method,
-		size,
-		partSize: Number(values.partSize),
-	});
-	await warmUp(engine);
+	try {
+		const target = await presign({
+			key: values.key,
+			method: values.method,
+			size,
+			partSize: Number(values.partSize),
+		});
+		await warmUp(engine);
 
-	memory.arm();
-	const run = await profiled(
-		async () =>
-			await engine.run({
-				nodes: [
-					{ name: 'Source', type: 'binarySource', parameters: { size } },
-					{
-						name: 'Upload',
-						type: 'presignedUpload',
-						parameters: { target, options: { partConcurrency: Number(values.concurrency) } },
-					},
-				],
-			}),
-	);
-	const rss = memory.stop();
-	const upload = run.raw.data.resultData.runData.Upload[0];
-	if (upload.error) throw new Error(upload.error.message);
-	process.stdout.write(
-		`${JSON.stringify({
-			uploadMs: upload.executionTime,
-			...rss,
-			sha256: upload.data.main[0][0].json.upload.sha256,
-		})}\n`,
-	);
+		memory.arm();
+		const run = await profiled(
+			async () =>
+				await engine.run({
+					nodes: [
+						{ name: 'Source', type: 'binarySource', parameters: { size } },
+						{
+							name: 'Upload',
+							type: 'presignedUpload',
+							parameters: { target, options: { partConcurrency: Number(values.concurrency) } },
+						},
+					],
+				}),
+		);
+		const rss = memory.stop();
+		const upload = run.raw.data.resultData.runData.Upload[0];
+		if (upload.error) throw new Error(upload.error.message);
+		process.stdout.write(
+			`${JSON.stringify({
+				uploadMs: upload.executionTime,
+				...rss,
+				sha256: upload.data.main[0][0].json.upload.sha256,
+			})}\n`,
+		);
+	} finally {
+		engine.dispose();
+	}
 }
 
 main().catch((error) => {

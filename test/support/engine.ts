@@ -4,6 +4,7 @@
  * generic credential authentication the way n8n does.
  *
  *   const engine = await startEngine('filesystem');           // once per test file
+ *   afterAll(() => engine.dispose());                          // its binary data goes with it
  *   const run = await engine.run({ nodes, connections, credentials: { legitmarkApi: {...} } });
  *   run.output('Upload')  // items of that node's first output; run.error(name) its error
  *
@@ -11,7 +12,7 @@
  * and `setFields` (test/support/test-nodes.ts), `digestProbe` and `downloadProbe`
  * (test/support/transfer-probes.ts). Node `type` is the bare name, e.g. 'presignedUpload'.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -199,7 +200,8 @@ export const SETUP_TIMEOUT_MS = 120_000;
 
 export async function startEngine(mode: BinaryMode) {
 	// n8n-core reads its configuration from the environment when it is first loaded.
-	process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'presigned-engine-'));
+	const userFolder = mkdtempSync(path.join(tmpdir(), 'presigned-engine-'));
+	process.env.N8N_USER_FOLDER = userFolder;
 	process.env.N8N_DEFAULT_BINARY_DATA_MODE = mode;
 	process.env.N8N_LOG_LEVEL = 'silent';
 	/* eslint-disable @typescript-eslint/no-require-imports */
@@ -289,7 +291,12 @@ export async function startEngine(mode: BinaryMode) {
 		};
 	}
 
-	return { run, workflowOf, additionalDataFor, nodeTypes };
+	/** Removes the user folder, where filesystem-mode binary data of every run lives. */
+	function dispose() {
+		rmSync(userFolder, { recursive: true, force: true });
+	}
+
+	return { run, workflowOf, additionalDataFor, nodeTypes, dispose };
 }
 
 export type Engine = Awaited<ReturnType<typeof startEngine>>;

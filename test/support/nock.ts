@@ -55,5 +55,6 @@ export function useNockedEngine(mode: BinaryMode): NockedEngine {
 	beforeAll(async () => {
 		env.engine = await startEngine(mode);
 	}, SETUP_TIMEOUT_MS);
+	afterAll(() => env.engine?.dispose());
 	return env;
 }

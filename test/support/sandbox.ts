@@ -250,5 +250,6 @@ export function useEngineWithSandbox<E extends EmulatorName = never>(
 	beforeAll(async () => {
 		env.engine = await startEngine(mode);
 	}, SETUP_TIMEOUT_MS);
+	afterAll(() => env.engine?.dispose());
 	return env;
 }

@@ -40,6 +40,7 @@ function runOurs(storage, size, settings, ours, key) {
 		...['--method', ours.method, '--size', String(size), '--key', key],
 		...['--partSize', String(settings.partSize), '--concurrency', String(ours.concurrency ?? 1)],
 		...['--mode', ours.mode ?? 'filesystem', '--control', storage.control],
+		...(ours.hashFirst ? ['--hashFirst'] : []),
 	];
 	const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
 	if (result.status !== 0) throw new Error(`upload-once failed:\n${result.stderr}`);
@@ -50,6 +51,7 @@ async function runReference(storage, scenario, files, settings, key) {
 	const method = scenario.ours.method;
 	const request = { key, method, size: scenario.size, partSize: settings.partSize };
 	const { target } = await control(`${storage.control}/presign`, request);
+	if (scenario.ours.hashFirst) return await references.sha256sumThenPut(files.file, target);
 	if (method === 'PUT') return await references.curlPut(files.file, target);
 	if (method === 'POST') return await references.curlPost(files.file, target);
 	return await references.curlMultipart(files.partFiles, target, scenario.ours.concurrency);

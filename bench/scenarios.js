@@ -35,6 +35,15 @@ function scenarios(settings) {
 			],
 		},
 		{
+			id: 'hash-put',
+			title: 'Hash then PUT, filesystem-mode binary',
+			size: settings.putBytes,
+			// Screening Eagle Inspect's path: the file is read once for its SHA-256, then sent.
+			ours: { method: 'PUT', hashFirst: true },
+			reference: 'sha256sum then curl -T',
+			targets: ({ ratio }) => [atLeast('throughput vs sha256sum then curl -T', ratio, 0.9)],
+		},
+		{
 			id: 'post',
 			title: 'POST form',
 			size: settings.postBytes,

@@ -1,9 +1,10 @@
 'use strict';
 // One measured upload in a fresh process: a file of --size bytes is made by a source node in
 // n8n's binary store (--mode filesystem, the default) or inline in the item (--mode default),
-// then the Presigned Upload node sends it through the real engine. Prints JSON: the upload
-// node's execution time, and the process's resident memory as the upload node started (after a
-// garbage collection) and at its peak while it ran (sampled every 10 ms).
+// then the Presigned Upload node sends it through the real engine; with --hashFirst, after
+// reading it once for its SHA-256, as a provider that wants the hash announced does. Prints
+// JSON: the upload node's execution time, and the process's resident memory as the upload node
+// started (after a garbage collection) and at its peak while it ran (sampled every 10 ms).
 const { parseArgs } = require('node:util');
 
 const { values } = parseArgs({
@@ -16,6 +17,7 @@ const { values } = parseArgs({
 		control: { type: 'string' },
 		key: { type: 'string' },
 		cpuProfile: { type: 'string' },
+		hashFirst: { type: 'boolean', default: false },
 	},
 });
 
@@ -35,6 +37,7 @@ function measureUploadNode() {
 	const memory = { rssBefore: 0, peakRss: 0 };
 	let timer;
 	const mod = require('../.cache/bench-build/nodes/PresignedUpload/PresignedUpload.node');
+	const { digestBinary } = require('../.cache/bench-build/nodes/transfer');
 	const Node = mod.PresignedUpload;
 	mod.PresignedUpload = class extends Node {
 		constructor() {
@@ -48,6 +51,9 @@ function measureUploadNode() {
 						(memory.peakRss = Math.max(memory.peakRss, process.memoryUsage.rss()));
 					timer = setInterval(sample, 10);
 				}
+				// --hashFirst: the SHA-256 a provider wants announced, read before the upload.
+				if (memory.armed && values.hashFirst)
+					memory.digest = (await digestBinary(this, 0, 'data')).sha256;
 				return await execute.apply(this, args);
 			};
 		}
@@ -57,7 +63,7 @@ function measureUploadNode() {
 		stop() {
 			clearInterval(timer);
 			memory.peakRss = Math.max(memory.peakRss, process.memoryUsage.rss());
-			return { rssBefore: memory.rssBefore, peakRss: memory.peakRss };
+			return { rssBefore: memory.rssBefore, peakRss: memory.peakRss, digest: memory.digest };
 		},
 	};
 }
@@ -125,16 +131,12 @@ async function main() {
 					],
 				}),
 		);
-		const rss = memory.stop();
+		const { digest, ...rss } = memory.stop();
 		const upload = run.raw.data.resultData.runData.Upload[0];
 		if (upload.error) throw new Error(upload.error.message);
-		process.stdout.write(
-			`${JSON.stringify({
-				uploadMs: upload.executionTime,
-				...rss,
-				sha256: upload.data.main[0][0].json.upload.sha256,
-			})}\n`,
-		);
+		const sha256 = upload.data.main[0][0].json.upload.sha256;
+		if (values.hashFirst && digest !== sha256) throw new Error('the digest read first is wrong');
+		process.stdout.write(`${JSON.stringify({ uploadMs: upload.executionTime, ...rss, sha256 })}\n`);
 	} finally {
 		engine.dispose();
 	}

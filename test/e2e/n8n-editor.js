@@ -25,14 +25,14 @@ async function setupOwner(baseUrl) {
 	return { status: res.status, text: await res.text() };
 }
 
-/** Whether the owner can sign in: a 400 from the setup call does not always mean it can. */
-async function ownerSignsIn(baseUrl) {
+/** The status of the owner's sign-in: the setup call's answer alone does not say it works. */
+async function ownerSignIn(baseUrl) {
 	const res = await fetch(`${baseUrl}/rest/login`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 	});
-	return res.ok;
+	return res.status;
 }
 
 /**
@@ -85,23 +85,29 @@ async function startEditor(home, { port = 5678, brokerPort, log, timeoutMs = 120
 			await stop();
 			throw new Error(`n8n editor did not come up within ${timeoutMs / 1000} s\n${tail(log)}`);
 		}
+		// Until n8n says it listens, the port may still answer for another process: it came from
+		// freePort(), and loopback servers of tests running alongside can be handed it meanwhile.
+		if (!fs.readFileSync(log, 'utf8').includes('Editor is now accessible via')) {
+			await sleep(500);
+			continue;
+		}
 		let status = 0;
 		try {
 			const answer = await setupOwner(`http://127.0.0.1:${port}`);
 			status = answer.status;
-			if (status !== 200)
-				fs.appendFileSync(
-					log,
-					`owner setup answered ${status}: ${answer.text.replace(/\s+/g, ' ').slice(0, 200)}\n`,
-				);
+			fs.appendFileSync(
+				log,
+				`owner setup answered ${status}: ${answer.text.replace(/\s+/g, ' ').slice(0, 200)}\n`,
+			);
 		} catch {
 			// not listening yet
 		}
 		// 200: owner created; 400: owner already set up (a reused user folder), or a call that
-		// reached n8n before it could set one up (seen on a busy machine): then try again.
-		if (status === 200) break;
-		if (status === 400 && (await ownerSignsIn(`http://127.0.0.1:${port}`).catch(() => false))) {
-			break;
+		// reached n8n before it could set one up. Either way the owner must then sign in.
+		if (status === 200 || status === 400) {
+			const signIn = await ownerSignIn(`http://127.0.0.1:${port}`).catch((e) => e.message);
+			if (signIn === 200) break;
+			fs.appendFileSync(log, `owner sign-in answered ${signIn}\n`);
 		}
 		await sleep(1000);
 	}

@@ -10,4 +10,7 @@ module.exports = {
 	testEnvironment: 'node',
 	transform: Object.assign({}, ...scope.map((project) => project.transform)),
 	testMatch: scope.flatMap((project) => project.testMatch),
+	// Each mutant loads only the test files that hold its covering tests (test/mutation/).
+	setupFilesAfterEnv: ['<rootDir>/test/mutation/record-test-files.js'],
+	testSequencer: '<rootDir>/test/mutation/only-covering-files.js',
 };

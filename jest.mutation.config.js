@@ -7,10 +7,11 @@ const scope = projects.filter((project) => ['unit', 'engine'].includes(project.d
 
 module.exports = {
 	testTimeout,
-	testEnvironment: 'node',
+	testEnvironment: '<rootDir>/test/mutation/bail-environment.js',
 	transform: Object.assign({}, ...scope.map((project) => project.transform)),
 	testMatch: scope.flatMap((project) => project.testMatch),
-	// Each mutant loads only the test files that hold its covering tests (test/mutation/).
+	// Each mutant loads only the test files that hold its covering tests, and stops at its first
+	// failing test (test/mutation/).
 	setupFilesAfterEnv: ['<rootDir>/test/mutation/record-test-files.js'],
 	testSequencer: '<rootDir>/test/mutation/only-covering-files.js',
 };

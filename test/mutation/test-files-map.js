@@ -6,13 +6,16 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const TEST_FILES_MAP = path.join(ROOT, '.cache', 'mutation-test-files.jsonl');
 
-/** File (relative to the project root) → the full names of its tests, or undefined if none yet. */
+/**
+ * File (relative to the project root) → the full names of its tests and how long it took, or
+ * undefined before the first run wrote the map.
+ */
 function readTestFilesMap() {
 	if (!fs.existsSync(TEST_FILES_MAP)) return undefined;
 	const map = new Map();
 	for (const line of fs.readFileSync(TEST_FILES_MAP, 'utf8').split('\n').filter(Boolean)) {
-		const { file, names } = JSON.parse(line);
-		map.set(file, new Set([...(map.get(file) ?? []), ...names]));
+		const { file, ms, names } = JSON.parse(line);
+		map.set(file, { ms, names: new Set([...(map.get(file)?.names ?? []), ...names]) });
 	}
 	return map;
 }

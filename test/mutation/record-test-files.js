@@ -14,6 +14,9 @@ if (!process.env.__STRYKER_ACTIVE_MUTANT__) {
 	afterAll(() => {
 		const file = path.relative(ROOT, expect.getState().testPath);
 		fs.mkdirSync(path.dirname(TEST_FILES_MAP), { recursive: true });
-		fs.appendFileSync(TEST_FILES_MAP, `${JSON.stringify({ file, ms: Date.now() - started, names: [...names] })}\n`);
+		fs.appendFileSync(
+			TEST_FILES_MAP,
+			`${JSON.stringify({ file, ms: Date.now() - started, names: [...names] })}\n`,
+		);
 	});
 }

@@ -2,10 +2,12 @@
 // Many small items in a fresh process: --count items of --size bytes (each its own file) go
 // through the Presigned Upload node with --itemsAtOnce, while the storage answers every request
 // --latency ms late, as a remote API would. Prints JSON: the upload node's time, and whether the
-// output kept the input's order, pairedItem and every file's SHA-256.
+// output kept the input's order, pairedItem and every file's SHA-256. --cpuProfile <file> writes a
+// CPU profile of the upload node alone (bench/profile-summary.js reads it).
 const { parseArgs } = require('node:util');
 
 const { patternSha256 } = require('../sandbox/bytes');
+const { profileUploadNode } = require('./profile-summary');
 
 const { values } = parseArgs({
 	options: {
@@ -15,6 +17,7 @@ const { values } = parseArgs({
 		latency: { type: 'string', default: '20' },
 		control: { type: 'string' },
 		prefix: { type: 'string' },
+		cpuProfile: { type: 'string' },
 	},
 });
 
@@ -38,19 +41,21 @@ async function main() {
 			perItem.push({ key, target: (await control('/presign', { key, method: 'PUT' })).target });
 		}
 		await control('/latency', { ms: Number(values.latency) });
-		const run = await engine.run({
-			nodes: [
-				{ name: 'Source', type: 'binarySource', parameters: { count, size, perItem } },
-				{
-					name: 'Upload',
-					type: 'presignedUpload',
-					parameters: {
-						target: '={{ $json.target }}',
-						options: { itemsAtOnce: Number(values.itemsAtOnce) },
+		const run = await profileUploadNode(values.cpuProfile, () =>
+			engine.run({
+				nodes: [
+					{ name: 'Source', type: 'binarySource', parameters: { count, size, perItem } },
+					{
+						name: 'Upload',
+						type: 'presignedUpload',
+						parameters: {
+							target: '={{ $json.target }}',
+							options: { itemsAtOnce: Number(values.itemsAtOnce) },
+						},
 					},
-				},
-			],
-		});
+				],
+			}),
+		);
 		await control('/latency', { ms: 0 });
 		const upload = run.raw.data.resultData.runData.Upload[0];
 		if (upload.error) throw new Error(upload.error.message);

@@ -59,4 +59,27 @@ function summarize(file, top = 15) {
 
 if (require.main === module) console.log(summarize(process.argv[2], Number(process.argv[3] || 15)));
 
-module.exports = { summarize, withinWindow };
+/**
+ * Runs the workflow; with a `file`, writes a CPU profile of this process while its node `Upload`
+ * ran, without the nodes before it (the source that made the files).
+ */
+async function profileUploadNode(file, runWorkflow) {
+	if (!file) return await runWorkflow();
+	const { Session } = require('node:inspector/promises');
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 500 });
+	const startedAt = Date.now();
+	await session.post('Profiler.start');
+	const run = await runWorkflow();
+	const { profile } = await session.post('Profiler.stop');
+	session.disconnect();
+	const upload = run.raw.data.resultData.runData.Upload[0];
+	const fromUs = (upload.startTime - startedAt) * 1000;
+	const window = withinWindow(profile, fromUs, fromUs + upload.executionTime * 1000);
+	fs.writeFileSync(file, JSON.stringify(window));
+	return run;
+}
+
+module.exports = { summarize, withinWindow, profileUploadNode };

@@ -7,6 +7,8 @@
 // started (after a garbage collection) and at its peak while it ran (sampled every 10 ms).
 const { parseArgs } = require('node:util');
 
+const { profileUploadNode } = require('./profile-summary');
+
 const { values } = parseArgs({
 	options: {
 		method: { type: 'string' },
@@ -79,30 +81,6 @@ async function warmUp(engine) {
 	});
 }
 
-/**
- * With --cpuProfile <file>: a CPU profile of this process while the upload node ran, without the
- * source node that made the file before it.
- */
-async function profiled(runWorkflow) {
-	if (!values.cpuProfile) return await runWorkflow();
-	const { Session } = require('node:inspector/promises');
-	const { withinWindow } = require('./profile-summary');
-	const session = new Session();
-	session.connect();
-	await session.post('Profiler.enable');
-	await session.post('Profiler.setSamplingInterval', { interval: 500 });
-	const startedAt = Date.now();
-	await session.post('Profiler.start');
-	const run = await runWorkflow();
-	const { profile } = await session.post('Profiler.stop');
-	session.disconnect();
-	const upload = run.raw.data.resultData.runData.Upload[0];
-	const fromUs = (upload.startTime - startedAt) * 1000;
-	const window = withinWindow(profile, fromUs, fromUs + upload.executionTime * 1000);
-	require('node:fs').writeFileSync(values.cpuProfile, JSON.stringify(window));
-	return run;
-}
-
 async function main() {
 	const size = Number(values.size);
 	const memory = measureUploadNode();
@@ -118,7 +96,8 @@ async function main() {
 		await warmUp(engine);
 
 		memory.arm();
-		const run = await profiled(
+		const run = await profileUploadNode(
+			values.cpuProfile,
 			async () =>
 				await engine.run({
 					nodes: [

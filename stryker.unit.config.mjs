@@ -29,6 +29,7 @@ export default {
 		'nodes/transfer/{target,storage-error,redact,retry,object-url,errors,json,length,hash,parts}.ts',
 	],
 	checkers: [],
+	concurrency: 2,
 	jest: {
 		...full.jest,
 		config: { testMatch: PURE_TESTS.map((name) => `<rootDir>/test/unit/${name}.unit.test.ts`) },

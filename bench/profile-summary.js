@@ -57,8 +57,6 @@ function summarize(file, top = 15) {
 	].join('\n');
 }
 
-if (require.main === module) console.log(summarize(process.argv[2], Number(process.argv[3] || 15)));
-
 /**
  * Runs the workflow; with a `file`, writes a CPU profile of this process while its node `Upload`
  * ran, without the nodes before it (the source that made the files).
@@ -83,3 +81,5 @@ async function profileUploadNode(file, runWorkflow) {
 }
 
 module.exports = { summarize, withinWindow, profileUploadNode };
+
+if (require.main === module) console.log(summarize(process.argv[2], Number(process.argv[3] || 15)));

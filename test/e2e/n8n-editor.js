@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const P = require('./paths');
-const { n8nEnv, freePort, tail } = require('./n8n-home');
+const { EDITOR_READY, n8nEnv, freePort, tail } = require('./n8n-home');
 
 const OWNER = {
 	email: 'demo@example.com',
@@ -87,7 +87,7 @@ async function startEditor(home, { port = 5678, brokerPort, log, timeoutMs = 120
 		}
 		// Until n8n says it listens, the port may still answer for another process: it came from
 		// freePort(), and loopback servers of tests running alongside can be handed it meanwhile.
-		if (!fs.readFileSync(log, 'utf8').includes('Editor is now accessible via')) {
+		if (!EDITOR_READY.test(fs.readFileSync(log, 'utf8'))) {
 			await sleep(500);
 			continue;
 		}

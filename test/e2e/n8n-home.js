@@ -10,6 +10,9 @@ const { node24Env, run } = require('./n8n-install');
 
 const PACKAGE_NAME = require(path.join(P.ROOT, 'package.json')).name;
 
+/** What `n8n start` prints once its editor and REST API listen. */
+const EDITOR_READY = /Editor is now accessible via/;
+
 /** Environment for every n8n process using this user folder. */
 function n8nEnv(home, extra = {}) {
 	const env = node24Env({
@@ -178,6 +181,7 @@ async function importAll(home, { credentials, workflows, log, env = {} }) {
 
 module.exports = {
 	PACKAGE_NAME,
+	EDITOR_READY,
 	n8nEnv,
 	n8nCli,
 	freePort,

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const P = require('../e2e/paths');
-const { n8nEnv, freePort } = require('../e2e/n8n-home');
+const { EDITOR_READY, n8nEnv, freePort } = require('../e2e/n8n-home');
 const { OWNER } = require('../e2e/n8n-editor');
 const { followOutput } = require('./lines');
 
@@ -108,7 +108,7 @@ async function startCluster(preparedHome, { env, logDir, homesDir, workers = 2, 
 				N8N_SECURE_COOKIE: 'false',
 			},
 			log: path.join(logDir, 'main.log'),
-			ready: /Editor is now accessible via/,
+			ready: EDITOR_READY,
 		}),
 	];
 	for (let i = 1; i <= workers; i++) {

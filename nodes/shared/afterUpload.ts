@@ -26,8 +26,6 @@ export async function registerUploaded<T>(file: UploadedFile, call: () => Promis
 			`failed, so ${file.provider} has not registered it; the call was not repeated, so nothing is registered twice. ` +
 			`Do not upload the file again: ${file.resume}`;
 		const description = [error.details.description, state].filter(Boolean).join(' ');
-		return await Promise.reject(
-			new ApiError(error.message, { ...error.details, description, retryable: false }),
-		);
+		return await Promise.reject(new ApiError(error.message, { ...error.details, description }));
 	});
 }

@@ -14,6 +14,7 @@ describe('uuidOf', () => {
 		[42, 'nothing'],
 		['BRIDGE-7', '"BRIDGE-7"'],
 		['3fa85f64-5717-4562-b3fc-2c963f66afa6.jpg', '"3fa85f64-5717-4562-b3fc-2c963f66afa6.jpg"'],
+		[`${'a'.repeat(60)}pasted-by-mistake`, `"${'a'.repeat(60)}"`],
 	])('refuses %j, naming the field and what it got', (value, got) => {
 		let error: unknown;
 		try {

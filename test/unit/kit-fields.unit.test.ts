@@ -1,6 +1,8 @@
 // The kit's fields as the editor shows them, and the readers that check them at run time.
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { InputError } from '../../nodes/shared/errors';
+
 import {
 	keepsBinary,
 	operationFields,
@@ -21,14 +23,17 @@ function parameters(values: Record<string, unknown>): IExecuteFunctions {
 	} as unknown as IExecuteFunctions;
 }
 
-function refusal(run: () => unknown): string {
+function refused(run: () => unknown): InputError {
 	try {
 		run();
 	} catch (error) {
-		return (error as Error).message;
+		if (error instanceof InputError) return error;
+		throw error;
 	}
 	throw new Error('expected a refusal');
 }
+
+const refusal = (run: () => unknown): string => refused(run).message;
 
 describe('readBinaryPropertyName', () => {
 	it('is the trimmed field name, data when unset', () => {
@@ -39,8 +44,12 @@ describe('readBinaryPropertyName', () => {
 	it.each([
 		['blank', '  '],
 		['not text', 3],
-	])('refuses a name that is %s', (_case, name) => {
-		expect(refusal(() => readBinaryPropertyName(parameters({ binaryPropertyName: name }), 0))).toBe(
+	])('refuses a name that is %s, naming the field', (_case, name) => {
+		const error = refused(() =>
+			readBinaryPropertyName(parameters({ binaryPropertyName: name }), 0),
+		);
+		expect(error.field).toBe('Input Binary Field');
+		expect(error.message).toBe(
 			'"Input Binary Field" must name the binary field that holds the file, for example data',
 		);
 	});
@@ -58,6 +67,22 @@ describe('readNumber', () => {
 			'"N" must be a number from 0.5 to 2, got " "',
 		);
 	});
+
+	it.each([
+		['empty text', '', '""'],
+		['blank text', '   ', '"   "'],
+		['null', null, 'null'],
+		['true', true, 'true'],
+	])(
+		'refuses %s even where 0 is allowed, though Number() would make it 0 or 1',
+		(_case, value, got) => {
+			const error = refused(() =>
+				readNumber(parameters({ n: value }), 0, 'n', 'N', 1, { min: 0, max: 10 }),
+			);
+			expect(error.field).toBe('N');
+			expect(error.message).toBe(`"N" must be a number from 0 to 10, got ${got}`);
+		},
+	);
 });
 
 describe('readItemsAtOnce and readTransferOptions', () => {

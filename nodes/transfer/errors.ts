@@ -52,16 +52,16 @@ export class CancelledError extends Error {
 /** The same failure with every known secret value masked in its message and description. */
 export function withSecretsMasked(error: unknown, secrets: readonly string[]): unknown {
 	if (secrets.length === 0) return error;
-	const mask = (text: string | undefined) =>
-		text === undefined ? undefined : maskSecrets(text, secrets);
+	const mask = (text: string) => maskSecrets(text, secrets);
+	const maskIfSet = (text: string | undefined) => (text === undefined ? undefined : mask(text));
 	if (error instanceof TransferError) {
-		return new TransferError(mask(error.message) ?? '', {
+		return new TransferError(mask(error.message), {
 			...error.details,
-			description: mask(error.details.description),
+			description: maskIfSet(error.details.description),
 		});
 	}
 	if (error instanceof InputError) {
-		return new InputError(error.field, mask(error.message) ?? '', mask(error.description));
+		return new InputError(error.field, mask(error.message), maskIfSet(error.description));
 	}
 	return error;
 }

@@ -85,7 +85,9 @@ export async function withRetry<T>(
 		const why =
 			attempts < policy.maxAttempts
 				? `the storage asked to wait ${Math.ceil((details.retryAfterMs ?? 0) / 1000)} s before trying again, longer than the ${(policy.maxRetryAfterMs ?? policy.maxDelayMs) / 1000} s this node waits`
-				: `gave up after ${attempts} attempts`;
+				: attempts === 1
+					? 'tried once, as Max Attempts asks'
+					: `gave up after ${attempts} attempts`;
 		return await Promise.reject(
 			new TransferError(`${message} (${why})`, { ...details, retryable: false }),
 		);

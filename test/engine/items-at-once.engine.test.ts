@@ -110,7 +110,9 @@ describe('Items at Once', () => {
 
 		const { run } = await runWith(4, 'order', { missing: [1], continueOnFail: false });
 
-		expect(run.error('Upload')?.message).toBe('Storage rejected the upload: AccessDenied - Access Denied [item 0]');
+		expect(run.error('Upload')?.message).toBe(
+			'Storage rejected the upload: AccessDenied - Access Denied [item 0]',
+		);
 	}, 60_000);
 
 	it('without continuing on fail, reports the first failing item in input order and starts no more', async () => {

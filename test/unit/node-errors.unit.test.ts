@@ -86,6 +86,7 @@ describe('toNodeError', () => {
 });
 
 describe('withSecretsMasked', () => {
+	const MASK = '***';
 	const SECRET = 'sk-live-0123456789';
 
 	it('masks a secret in the message and description of storage and input failures', () => {
@@ -98,17 +99,30 @@ describe('withSecretsMasked', () => {
 			[SECRET],
 		) as TransferError;
 		expect(transfer).toBeInstanceOf(TransferError);
-		expect(transfer.message).not.toContain(SECRET);
-		expect(transfer.details.description).not.toContain(SECRET);
-		expect(transfer.details.httpCode).toBe(403);
+		expect(transfer.message).toBe(`denied for ${MASK}`);
+		expect(transfer.details).toEqual({
+			httpCode: 403,
+			description: `key ${MASK}`,
+			retryable: false,
+		});
 
 		const input = withSecretsMasked(new InputError('f', `bad ${SECRET}`, `see ${SECRET}`), [
 			SECRET,
 		]) as InputError;
 		expect(input).toBeInstanceOf(InputError);
 		expect(input.field).toBe('f');
-		expect(input.message).not.toContain(SECRET);
-		expect(input.description).not.toContain(SECRET);
+		expect(input.message).toBe(`bad ${MASK}`);
+		expect(input.description).toBe(`see ${MASK}`);
+	});
+
+	it('keeps a missing description missing', () => {
+		const transfer = withSecretsMasked(
+			new TransferError(`denied for ${SECRET}`, { retryable: true }),
+			[SECRET],
+		) as TransferError;
+		expect(transfer.details).toEqual({ retryable: true, description: undefined });
+		const input = withSecretsMasked(new InputError('f', `bad ${SECRET}`), [SECRET]) as InputError;
+		expect(input.description).toBeUndefined();
 	});
 
 	it('leaves the failure as it is without secrets, or when it is of another kind', () => {

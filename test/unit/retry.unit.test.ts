@@ -106,6 +106,18 @@ describe('withRetry', () => {
 		expect(error.details).toMatchObject({ httpCode: 503, retryable: false });
 	});
 
+	it('says it tried once when one attempt is all it may make', async () => {
+		const error = await withRetry(
+			async () => {
+				throw retryable();
+			},
+			{ ...NO_WAIT, maxAttempts: 1 },
+		).catch((e: unknown) => e as TransferError);
+		expect(error.message).toBe(
+			'Storage rejected the upload: HTTP 503 - busy (tried once, as Max Attempts asks)',
+		);
+	});
+
 	it('passes a failure that is not worth a retry on unchanged, after one attempt', async () => {
 		const refused = new TransferError('Storage rejected the upload: AccessDenied - no', {
 			httpCode: 403,

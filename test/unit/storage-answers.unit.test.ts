@@ -1,6 +1,7 @@
 // How the engine reads what a storage host answers: S3 error bodies, Retry-After, network
 // failures and the expiry written into a presigned URL.
 import {
+	createTransport,
 	header,
 	networkFailureOf,
 	parseRetryAfter,
@@ -213,6 +214,30 @@ describe('responseError', () => {
 		const body = '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>';
 		expect(responseError(request, answer(403, body)).message).toBe(
 			'The presigned URL expired at 2026-01-02T03:05:05.000Z',
+		);
+	});
+});
+
+describe('createTransport', () => {
+	const once = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+	/** A transport over an HTTP helper that answers every request with `answer`. */
+	const answering = (answer: { statusCode: number; headers?: object; body?: unknown }) =>
+		createTransport((async () => answer) as never, once, 1_000);
+
+	it('reads an answer without a body as empty text', async () => {
+		await expect(answering({ statusCode: 200 }).send(PUT)).resolves.toEqual({
+			statusCode: 200,
+			headers: {},
+			body: '',
+		});
+	});
+
+	it('says there was no error message when a failure came without a body', async () => {
+		const failure = await answering({ statusCode: 403, headers: {} })
+			.send(PUT)
+			.catch((error: unknown) => error);
+		expect((failure as Error).message).toBe(
+			'Storage rejected the upload: HTTP 403 - no error message',
 		);
 	});
 });

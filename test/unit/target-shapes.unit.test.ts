@@ -195,6 +195,20 @@ describe('parseTarget keeps', () => {
 		});
 	});
 
+	it('parts without a part number numbered by their place in the list', () => {
+		const target = parseTarget({
+			parts: [{ url: 'https://h/1' }, 'https://h/2', { url: 'https://h/3' }],
+			partSize: 5,
+		});
+		expect(target).toMatchObject({
+			parts: [
+				{ partNumber: 1, url: 'https://h/1' },
+				{ partNumber: 2, url: 'https://h/2' },
+				{ partNumber: 3, url: 'https://h/3' },
+			],
+		});
+	});
+
 	it('a lower-case method, empty and null values left out, other values as text', () => {
 		expect(
 			parseTarget({

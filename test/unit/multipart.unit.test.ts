@@ -1,0 +1,100 @@
+// Multipart edge cases the storage sandbox never produces: a file that grew after its part URLs
+// were requested, and a completion answer that carries the object's ETag only in its headers.
+import { Readable } from 'node:stream';
+
+import type { BinarySource } from '../../nodes/transfer/binary';
+import { TransferError } from '../../nodes/transfer/errors';
+import { uploadMultipart } from '../../nodes/transfer/multipart';
+import type {
+	StorageRequest,
+	StorageResponse,
+	StreamedResponse,
+	Transport,
+} from '../../nodes/transfer/transport';
+import type { MultipartTarget } from '../../nodes/transfer/types';
+
+const PART_SIZE = 8;
+
+/** A storage that answers each request with `answer(request)`, and records every request. */
+function storage(answer: (request: StorageRequest) => StorageResponse) {
+	const requests: StorageRequest[] = [];
+	const transport: Transport = {
+		send: async (request) => {
+			requests.push(request);
+			return answer(request);
+		},
+		receive: async (): Promise<StreamedResponse> => {
+			throw new Error('no downloads here');
+		},
+		forCleanup: () => transport,
+		retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+	};
+	return { transport, requests };
+}
+
+const partAnswer: StorageResponse = { statusCode: 200, headers: { etag: '"part"' }, body: '' };
+
+function fileOf(bytes: number, recordedSize = bytes): BinarySource {
+	return {
+		size: recordedSize,
+		mimeType: 'application/octet-stream',
+		fileName: 'file.bin',
+		open: async () => Readable.from([Buffer.alloc(bytes, 7)]),
+	};
+}
+
+function targetWith(parts: number): MultipartTarget {
+	return {
+		method: 'MULTIPART',
+		partSize: PART_SIZE,
+		parts: Array.from({ length: parts }, (_, index) => ({
+			partNumber: index + 1,
+			url: `https://s3.example.com/b/k?partNumber=${index + 1}&uploadId=u`,
+		})),
+		completeUrl: 'https://s3.example.com/b/k?uploadId=u',
+		abortUrl: 'https://s3.example.com/b/k?uploadId=u&abort',
+	};
+}
+
+describe('uploadMultipart', () => {
+	it('fails a file that grew past its part URLs, and aborts the upload', async () => {
+		const { transport, requests } = storage(() => partAnswer);
+
+		const failure = await uploadMultipart(
+			transport,
+			targetWith(1),
+			fileOf(PART_SIZE + 1, PART_SIZE),
+			1,
+		).catch((error: unknown) => error);
+
+		expect(failure).toBeInstanceOf(TransferError);
+		expect((failure as TransferError).message).toBe(
+			'The binary is longer than the 1 part(s) the target has URLs for',
+		);
+		expect((failure as TransferError).details.description).toBe(
+			'The file grew after the part URLs were requested. Request them again for the current size.',
+		);
+		expect(requests.map((request) => request.method)).toEqual(['PUT', 'DELETE']);
+	});
+
+	it("takes the object's ETag from the completion's headers when its body has none", async () => {
+		const { transport } = storage((request) =>
+			request.method === 'POST'
+				? {
+						statusCode: 200,
+						headers: { etag: '"whole-2"' },
+						body: '<CompleteMultipartUploadResult><Location>https://s3.example.com/b/k</Location></CompleteMultipartUploadResult>',
+					}
+				: partAnswer,
+		);
+
+		const result = await uploadMultipart(transport, targetWith(2), fileOf(PART_SIZE + 1), 1);
+
+		expect(result.etag).toBe('"whole-2"');
+		expect(result.location).toBe('https://s3.example.com/b/k');
+		expect(result.etags).toEqual([
+			{ partNumber: 1, etag: '"part"' },
+			{ partNumber: 2, etag: '"part"' },
+		]);
+	});
+});

@@ -1,5 +1,5 @@
 import type { BinarySource } from './binary';
-import { TransferError } from './errors';
+import { InputError, TransferError } from './errors';
 import { ByteTap, type Digest } from './hash';
 import { assertStreamedWhole } from './length';
 import { cutIntoParts, type Part } from './parts';
@@ -28,13 +28,10 @@ async function uploadPart(
 ): Promise<PartETag> {
 	const url = target.parts[part.partNumber - 1]?.url;
 	if (!url) {
-		throw new TransferError(
+		throw new InputError(
+			'target.parts',
 			`The binary is longer than the ${target.parts.length} part(s) the target has URLs for`,
-			{
-				description:
-					'The file grew after the part URLs were requested. Request them again for the current size.',
-				retryable: false,
-			},
+			'The file grew after the part URLs were requested. Request them again for the current size.',
 		);
 	}
 	// Every attempt sends the same buffer; once the part is done with, it carries a later part.

@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 
 import type { BinarySource } from '../../nodes/transfer/binary';
-import { TransferError } from '../../nodes/transfer/errors';
+import { InputError } from '../../nodes/transfer/errors';
 import { uploadMultipart } from '../../nodes/transfer/multipart';
 import type {
 	StorageRequest,
@@ -67,11 +67,12 @@ describe('uploadMultipart', () => {
 			1,
 		).catch((error: unknown) => error);
 
-		expect(failure).toBeInstanceOf(TransferError);
-		expect((failure as TransferError).message).toBe(
+		expect(failure).toBeInstanceOf(InputError);
+		expect((failure as InputError).field).toBe('target.parts');
+		expect((failure as InputError).message).toBe(
 			'The binary is longer than the 1 part(s) the target has URLs for',
 		);
-		expect((failure as TransferError).details.description).toBe(
+		expect((failure as InputError).description).toBe(
 			'The file grew after the part URLs were requested. Request them again for the current size.',
 		);
 		expect(requests.map((request) => request.method)).toEqual(['PUT', 'DELETE']);

@@ -1,5 +1,6 @@
-// The provider kit's rate limiting with its default readers (Retry-After, RateLimit-Remaining and
-// RateLimit-Reset), and its redirect hop limit: answers scripted one call at a time.
+// The provider kit's API client against answers scripted one call at a time: form bodies, rate
+// limiting with its default readers (Retry-After, RateLimit-Remaining and RateLimit-Reset), and
+// the redirect hop limit.
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { createApiClient } from '../../nodes/shared/apiClient';
@@ -36,6 +37,31 @@ const client = createApiClient<'api'>({
 	secretFields: ['apiKey'],
 	readError: () => ({}),
 	rateLimit: { maxWaitMs: 500 },
+});
+
+describe('API client: form bodies', () => {
+	it('sends `form` as multipart/form-data fields instead of a JSON body', async () => {
+		const { ctx, sent } = contextAnswering({ statusCode: 200, body: { ok: true } });
+		await client.request(ctx, {
+			method: 'POST',
+			path: '/start',
+			form: { model: 'm', files: '[{"path":"p"}]' },
+		});
+		expect(sent).toHaveLength(1);
+		const body = sent[0].body as FormData;
+		expect(body).toBeInstanceOf(FormData);
+		expect([...body.entries()]).toEqual([
+			['model', 'm'],
+			['files', '[{"path":"p"}]'],
+		]);
+		expect(sent[0].url).toBe('https://api.example.com/start');
+	});
+
+	it('keeps a JSON body when no form is given', async () => {
+		const { ctx, sent } = contextAnswering({ statusCode: 200, body: {} });
+		await client.request(ctx, { method: 'POST', path: '/x', body: { data: { a: 1 } } });
+		expect(sent[0].body).toEqual({ data: { a: 1 } });
+	});
 });
 
 async function failureOf(call: Promise<unknown>): Promise<ApiError> {

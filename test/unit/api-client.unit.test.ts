@@ -129,6 +129,76 @@ describe('API client: rate limits with the default readers', () => {
 	});
 });
 
+/** A provider whose envelope says `{ ok: false, status, error }` even on a 200. */
+const envelopeClient = createApiClient<'api'>({
+	provider: 'Envelope',
+	credentialType: 'exampleApi',
+	hosts: () => ({ api: 'https://api.example.com' }),
+	defaultHost: 'api',
+	secretFields: ['apiKey'],
+	isFailure: (answer) => answer.statusCode >= 300 || (answer.body as IDataObject)?.ok === false,
+	readError: (answer) => {
+		const body = answer.body as IDataObject;
+		return { httpCode: body.status as number, message: body.error as string };
+	},
+});
+
+describe('API client: failed answers', () => {
+	it.each([
+		['a 400, whatever its envelope says', 400, { status: 200, error: 'bad' }, 400],
+		['a 200 whose envelope reports a 409', 200, { ok: false, status: 409, error: 'taken' }, 409],
+	])('keeps the status of %s', async (_case, statusCode, body, httpCode) => {
+		const { ctx } = contextAnswering({ statusCode, body });
+
+		const error = await failureOf(envelopeClient.request(ctx, { method: 'POST', path: '/x' }));
+
+		expect(error.details.httpCode).toBe(httpCode);
+		expect(error.message).toBe(body.error);
+	});
+
+	it('names the host a redirect points at, and sends nothing there', async () => {
+		const { ctx, sent } = contextAnswering({
+			statusCode: 302,
+			headers: { location: 'https://elsewhere.example.net/steal' },
+		});
+
+		const error = await failureOf(client.request(ctx, { method: 'GET', path: '/thing' }));
+
+		expect(sent).toHaveLength(1);
+		expect(error.message).toBe(
+			'Example redirected GET /thing to another host (https://elsewhere.example.net); the credential is not sent there',
+		);
+		expect(error.details).toEqual({
+			httpCode: 302,
+			description: 'Check the base URL in the Example credential: it must be the API host itself.',
+		});
+	});
+});
+
+describe('API client: answer bodies', () => {
+	it.each([
+		['blank text', ' \n ', {}],
+		['JSON sent as text', '{"id":"a1"}', { id: 'a1' }],
+		['no body', undefined, {}],
+	])('reads %s', async (_case, body, expected) => {
+		const { ctx } = contextAnswering({ statusCode: 200, body });
+		await expect(client.request(ctx, { method: 'GET', path: '/thing' })).resolves.toEqual(expected);
+	});
+
+	it('refuses a page that is not JSON, showing how it began', async () => {
+		const page = `  <html>${'x'.repeat(200)}</html>`;
+		const { ctx } = contextAnswering({ statusCode: 200, body: page });
+
+		const error = await failureOf(client.request(ctx, { method: 'GET', path: '/thing' }));
+
+		expect(error.message).toBe('Example answered GET /thing with something that is not JSON');
+		expect(error.details).toEqual({
+			httpCode: 200,
+			description: `It began: ${page.trim().slice(0, 120)}. A proxy or gateway may stand between n8n and Example; try again later.`,
+		});
+	});
+});
+
 describe('API client: redirect hops', () => {
 	it('follows at most 5 redirects on the same host, then reports the last answer', async () => {
 		const hop = (index: number): Answer => ({

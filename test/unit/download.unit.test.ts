@@ -62,6 +62,37 @@ describe('downloadToBinary', () => {
 		expect(result.bytes).toBe(3);
 	});
 
+	it.each([
+		[
+			'the UTF-8 name over the plain one',
+			`attachment; filename="fallback.png"; filename*=UTF-8''na%C3%AFve.png`,
+			'naïve.png',
+		],
+		[
+			'the UTF-8 name with spaces around its =',
+			`attachment; filename* = UTF-8''caf%C3%A9.png`,
+			'café.png',
+		],
+		['a quoted name', 'attachment; filename="report.pdf"', 'report.pdf'],
+		["the URL's last segment without a header", undefined, 'result.png'],
+	])('names the file by %s', async (_case, disposition, fileName) => {
+		const headers: Record<string, string> = disposition
+			? { 'content-disposition': disposition }
+			: {};
+		const result = await downloadFrom(headers, Readable.from([Buffer.from('abc')]));
+
+		expect(result.binary.fileName).toBe(fileName);
+	});
+
+	it('ignores a Content-Length that is not a byte count', async () => {
+		const result = await downloadFrom(
+			{ 'content-length': '-1' },
+			Readable.from([Buffer.from('abc')]),
+		);
+
+		expect(result.bytes).toBe(3);
+	});
+
 	it('stops a body without Content-Length as soon as it passes the allowed size', async () => {
 		const error = await failureOf(
 			downloadFrom({}, Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), 1_000),

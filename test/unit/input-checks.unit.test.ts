@@ -68,9 +68,15 @@ describe('binary checks', () => {
 	it('names the field when the binary has neither data nor an id', async () => {
 		const ctx = context({ mimeType: 'image/png' });
 
-		await expect(readBinary(ctx, 0, 'photo')).rejects.toThrow(
-			new InputError('photo', 'The binary "photo" holds no data'),
-		);
+		const error = await readBinary(ctx, 0, 'photo').catch((failure: unknown) => failure);
+
+		expect(error).toBeInstanceOf(InputError);
+		expect(error).toMatchObject({
+			field: 'photo',
+			message: 'The binary "photo" holds no data',
+			description:
+				"The previous node made a binary field without a file in it. Check that node's output in the Binary tab.",
+		});
 	});
 
 	it('names the field when the binary points at stored data that is gone', async () => {
@@ -84,6 +90,8 @@ describe('binary checks', () => {
 		expect(error).toMatchObject({
 			field: 'photo',
 			message: 'The binary "photo" points at stored data n8n no longer has',
+			description:
+				"The file was removed from n8n's binary store, for example by pruning old executions. Produce it again in this execution.",
 		});
 	});
 });

@@ -78,6 +78,20 @@ describe('uploadMultipart', () => {
 		expect(requests.map((request) => request.method)).toEqual(['PUT', 'DELETE']);
 	});
 
+	it('escapes the ETags it sends back in the completion XML', async () => {
+		const { transport, requests } = storage((request) =>
+			request.method === 'POST'
+				? { statusCode: 200, headers: {}, body: '<CompleteMultipartUploadResult/>' }
+				: { statusCode: 200, headers: { etag: '"a&b<c>"' }, body: '' },
+		);
+
+		await uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE), 1);
+
+		expect(String(requests[1].body)).toBe(
+			'<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Part><PartNumber>1</PartNumber><ETag>"a&amp;b&lt;c&gt;"</ETag></Part></CompleteMultipartUpload>',
+		);
+	});
+
 	it("takes the object's ETag from the completion's headers when its body has none", async () => {
 		const { transport } = storage((request) =>
 			request.method === 'POST'

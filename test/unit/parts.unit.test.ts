@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 
 import { ByteTap } from '../../nodes/transfer/hash';
-import { cutIntoParts, PartBuffers } from '../../nodes/transfer/parts';
+import { cutIntoParts, PartBuffers, type Part } from '../../nodes/transfer/parts';
 import { assertTargetFits, parseTarget } from '../../nodes/transfer/target';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -64,6 +64,20 @@ describe('cutIntoParts', () => {
 
 		expect(buffers.allocated).toBe(2);
 		expect(Buffer.concat(bodies).equals(file)).toBe(true);
+	});
+
+	it('takes a part back once however often it is released, so no two parts share memory', async () => {
+		const file = patternBuffer(3 * MiB, 7);
+		const parts = cutIntoParts(Readable.from([file]), MiB, new ByteTap(), new PartBuffers(MiB));
+		const first = (await parts.next()).value as Part;
+		first.release();
+		first.release();
+
+		const second = (await parts.next()).value as Part;
+		const third = (await parts.next()).value as Part;
+
+		expect(second.body.equals(file.subarray(MiB, 2 * MiB))).toBe(true);
+		expect(third.body.equals(file.subarray(2 * MiB))).toBe(true);
 	});
 
 	it('ends exactly on a part boundary without an empty extra part', async () => {

@@ -16,7 +16,13 @@ function governed() {
 		},
 		() => clock,
 	);
-	return { governor, waits, now: () => clock };
+	return {
+		governor,
+		waits,
+		now: () => clock,
+		/** Time passing while calls are out. */
+		tick: (ms: number) => (clock += ms),
+	};
 }
 
 /** Lets every promise that can settle settle. */
@@ -81,6 +87,43 @@ describe('RateGovernor', () => {
 		expect((next.failure as RateLimitWaitTooLong).waitMs).toBe(10_000);
 	});
 
+	it('waits for a reset that comes exactly at the deadline', async () => {
+		const { governor, waits } = governed();
+		await governor.acquire(Number.MAX_SAFE_INTEGER);
+		governor.release({ remaining: 0, resetMs: 5_000 }, true);
+
+		await governor.acquire(1_000_000 + 5_000);
+
+		expect(waits).toEqual([5_000]);
+	});
+
+	it('keeps the latest reset of one window when answers announce different ones', async () => {
+		const { governor } = governed();
+		await governor.acquire(Number.MAX_SAFE_INTEGER);
+		governor.release({ remaining: 1, resetMs: 5_000 }, true);
+		await governor.acquire(Number.MAX_SAFE_INTEGER);
+		governor.release({ remaining: 0, resetMs: 8_000 }, true);
+
+		const next = acquiring(governor, 1_000_000 + 6_000);
+		await settle();
+
+		expect((next.failure as RateLimitWaitTooLong).waitMs).toBe(8_000);
+	});
+
+	it('takes an answer that arrives at the reset instant as the new window', async () => {
+		const { governor, tick } = governed();
+		await governor.acquire(Number.MAX_SAFE_INTEGER);
+		governor.release({ remaining: 4, resetMs: 10_000 }, true);
+		await governor.acquire(Number.MAX_SAFE_INTEGER);
+		tick(10_000);
+		governor.release({ remaining: 9, resetMs: 10_000 }, true);
+
+		const calls = Array.from({ length: 10 }, () => acquiring(governor));
+		await settle();
+
+		expect(calls.filter((call) => call.granted)).toHaveLength(9);
+	});
+
 	it('stops governing once an answer carries no budget', async () => {
 		const { governor } = governed();
 		const calls = Array.from({ length: 4 }, () => acquiring(governor));
@@ -113,6 +156,19 @@ describe('rate-limit headers', () => {
 		expect(rateBudgetFromHeaders({ 'ratelimit-remaining': '7' })).toBeUndefined();
 		expect(
 			rateBudgetFromHeaders({ 'ratelimit-remaining': 'many', 'ratelimit-reset': '1' }),
+		).toBeUndefined();
+	});
+
+	it('takes numbers as they are and refuses negative counts', () => {
+		expect(rateBudgetFromHeaders({ 'ratelimit-remaining': 3, 'ratelimit-reset': 10 })).toEqual({
+			remaining: 3,
+			resetMs: 10_000,
+		});
+		expect(
+			rateBudgetFromHeaders({ 'ratelimit-remaining': '-1', 'ratelimit-reset': '5' }),
+		).toBeUndefined();
+		expect(
+			rateBudgetFromHeaders({ 'ratelimit-remaining': true, 'ratelimit-reset': '5' }),
 		).toBeUndefined();
 	});
 

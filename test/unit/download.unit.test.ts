@@ -74,6 +74,7 @@ describe('downloadToBinary', () => {
 			'café.png',
 		],
 		['a quoted name', 'attachment; filename="report.pdf"', 'report.pdf'],
+		['an unquoted name', 'attachment; filename=report.pdf', 'report.pdf'],
 		["the URL's last segment without a header", undefined, 'result.png'],
 	])('names the file by %s', async (_case, disposition, fileName) => {
 		const headers: Record<string, string> = disposition

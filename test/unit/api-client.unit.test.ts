@@ -5,6 +5,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 
 import { createApiClient } from '../../nodes/shared/apiClient';
 import { ApiError } from '../../nodes/shared/errors';
+import { rejectionOf } from '../support/failures';
 
 interface Answer {
 	statusCode: number;
@@ -64,14 +65,7 @@ describe('API client: form bodies', () => {
 	});
 });
 
-async function failureOf(call: Promise<unknown>): Promise<ApiError> {
-	const error = await call.then(
-		() => undefined,
-		(failure: unknown) => failure,
-	);
-	if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-	return error;
-}
+const failureOf = async (call: Promise<unknown>) => await rejectionOf(call, ApiError);
 
 describe('API client: rate limits with the default readers', () => {
 	it('waits as long as Retry-After asks (0 s here) and sends the call again', async () => {

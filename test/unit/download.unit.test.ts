@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { downloadToBinary } from '../../nodes/transfer/download';
 import { TransferError } from '../../nodes/transfer/errors';
 import { createTransport } from '../../nodes/transfer/transport';
+import { rejectionOf } from '../support/failures';
 
 const URL = 'https://storage.example.com/b/result.png?X-Amz-Signature=abc';
 
@@ -41,15 +42,7 @@ async function downloadFrom(headers: Record<string, string>, body: Readable, max
 	return await downloadToBinary(ctx, transport, { url: URL, maxBytes });
 }
 
-async function failureOf(download: Promise<unknown>): Promise<TransferError> {
-	const error = await download.then(
-		() => undefined,
-		(failure: unknown) => failure,
-	);
-	if (!(error instanceof TransferError))
-		throw new Error(`expected a TransferError, got ${String(error)}`);
-	return error;
-}
+const failureOf = async (download: Promise<unknown>) => await rejectionOf(download, TransferError);
 
 describe('downloadToBinary', () => {
 	it('takes the file name the answer gives, as written when it is not valid percent-encoding', async () => {

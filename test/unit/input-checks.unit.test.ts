@@ -4,18 +4,11 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { readBinary } from '../../nodes/transfer/binary';
 import { InputError } from '../../nodes/transfer/errors';
 import { parseTarget } from '../../nodes/transfer/target';
+import { inputErrorOf } from '../support/failures';
 
 const URL = 'https://storage.example.com/key?X-Amz-Signature=abc';
 
-function refusal(run: () => unknown): InputError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof InputError) return error;
-		throw error;
-	}
-	throw new Error('expected an InputError');
-}
+const refusal = inputErrorOf;
 
 describe('target checks', () => {
 	it.each([

@@ -1,7 +1,7 @@
 // The kit's fields as the editor shows them, and the readers that check them at run time.
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError } from '../../nodes/shared/errors';
+import { inputErrorOf } from '../support/failures';
 
 import {
 	keepsBinary,
@@ -23,15 +23,7 @@ function parameters(values: Record<string, unknown>): IExecuteFunctions {
 	} as unknown as IExecuteFunctions;
 }
 
-function refused(run: () => unknown): InputError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof InputError) return error;
-		throw error;
-	}
-	throw new Error('expected a refusal');
-}
+const refused = inputErrorOf;
 
 const refusal = (run: () => unknown): string => refused(run).message;
 

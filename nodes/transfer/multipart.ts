@@ -35,24 +35,23 @@ async function uploadPart(
 		);
 	}
 	// Every attempt sends the same buffer; once the part is done with, it carries a later part.
-	const response = await withRetry(
-		async () =>
-			await transport.send({
-				method: 'PUT',
-				url,
-				headers: { 'Content-Length': String(part.body.length) },
-				body: part.body,
-			}),
-		transport.retry,
-	).finally(part.release);
-	const etag = header(response, 'etag');
-	if (!etag) {
-		throw new TransferError(`The storage accepted part ${part.partNumber} but sent no ETag`, {
-			description:
-				'Without every ETag the upload cannot be completed. If the storage sits behind a proxy or CORS layer, let it pass the ETag header.',
-			retryable: false,
+	const etag = await withRetry(async () => {
+		const response = await transport.send({
+			method: 'PUT',
+			url,
+			headers: { 'Content-Length': String(part.body.length) },
+			body: part.body,
 		});
-	}
+		const answered = header(response, 'etag');
+		if (!answered) {
+			throw new TransferError(`The storage accepted part ${part.partNumber} but sent no ETag`, {
+				description:
+					'Without every ETag the upload cannot be completed. If the storage sits behind a proxy or CORS layer, let it pass the ETag header.',
+				retryable: false,
+			});
+		}
+		return answered;
+	}, transport.retry).finally(part.release);
 	return { partNumber: part.partNumber, etag };
 }
 

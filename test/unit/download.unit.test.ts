@@ -1,4 +1,4 @@
-// How a download reads what the storage sends: the file name it gives, a body larger than allowed
+// How a download reads what the storage sends: the file name and type it gives, a body larger than allowed
 // that announced no length, and a body cut off on the wire. The HTTP helper and n8n's
 // prepareBinaryData are stand-ins that hand over and read the stream as n8n's do.
 import type { IExecuteFunctions } from 'n8n-workflow';
@@ -76,6 +76,17 @@ describe('downloadToBinary', () => {
 		const result = await downloadFrom(headers, Readable.from([Buffer.from('abc')]));
 
 		expect(result.binary.fileName).toBe(fileName);
+	});
+
+	it.each([
+		['the type without its parameters', 'image/png; charset=binary', 'image/png'],
+		["none for S3's unknown type", 'binary/octet-stream', undefined],
+		['none without a header', undefined, undefined],
+	])('gives the file %s from Content-Type', async (_case, contentType, mimeType) => {
+		const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+		const result = await downloadFrom(headers, Readable.from([Buffer.from('abc')]));
+
+		expect(result.binary.mimeType).toBe(mimeType);
 	});
 
 	it('ignores a Content-Length that is not a byte count', async () => {

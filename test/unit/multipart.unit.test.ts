@@ -1,9 +1,10 @@
 // Multipart edge cases the storage sandbox never produces: a file that grew after its part URLs
-// were requested, and a completion answer that carries the object's ETag only in its headers.
+// were requested, a part answered without its ETag, errors inside a completion's 200 answer, and
+// a completion answer that carries the object's ETag only in its headers.
 import { Readable } from 'node:stream';
 
 import type { BinarySource } from '../../nodes/transfer/binary';
-import { InputError } from '../../nodes/transfer/errors';
+import { InputError, TransferError } from '../../nodes/transfer/errors';
 import { uploadMultipart } from '../../nodes/transfer/multipart';
 import type {
 	StorageRequest,
@@ -16,7 +17,7 @@ import type { MultipartTarget } from '../../nodes/transfer/types';
 const PART_SIZE = 8;
 
 /** A storage that answers each request with `answer(request)`, and records every request. */
-function storage(answer: (request: StorageRequest) => StorageResponse) {
+function storage(answer: (request: StorageRequest) => StorageResponse, maxAttempts = 1) {
 	const requests: StorageRequest[] = [];
 	const transport: Transport = {
 		send: async (request) => {
@@ -27,7 +28,7 @@ function storage(answer: (request: StorageRequest) => StorageResponse) {
 			throw new Error('no downloads here');
 		},
 		forCleanup: () => transport,
-		retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+		retry: { maxAttempts, baseDelayMs: 0, maxDelayMs: 0 },
 	};
 	return { transport, requests };
 }
@@ -76,6 +77,93 @@ describe('uploadMultipart', () => {
 			'The file grew after the part URLs were requested. Request them again for the current size.',
 		);
 		expect(requests.map((request) => request.method)).toEqual(['PUT', 'DELETE']);
+	});
+
+	it('fails a part the storage answers without an ETag at once, and aborts the upload', async () => {
+		const { transport, requests } = storage(() => ({ statusCode: 200, headers: {}, body: '' }), 3);
+
+		const failure = await uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE), 1).catch(
+			(error: unknown) => error,
+		);
+
+		expect(failure).toBeInstanceOf(TransferError);
+		expect((failure as TransferError).message).toBe('The storage accepted part 1 but sent no ETag');
+		expect((failure as TransferError).details.description).toBe(
+			'Without every ETag the upload cannot be completed. If the storage sits behind a proxy or CORS layer, let it pass the ETag header.',
+		);
+		expect(requests.map((request) => request.method)).toEqual(['PUT', 'DELETE']);
+	});
+
+	it('sends the completion as XML with its exact length', async () => {
+		const { transport, requests } = storage((request) =>
+			request.method === 'POST'
+				? { statusCode: 200, headers: {}, body: '<CompleteMultipartUploadResult/>' }
+				: partAnswer,
+		);
+
+		await uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE), 1);
+
+		const completion = requests[1];
+		expect(completion.method).toBe('POST');
+		expect(completion.headers).toEqual({
+			'Content-Type': 'application/xml',
+			'Content-Length': String((completion.body as Buffer).length),
+		});
+	});
+
+	/** S3's answer to a completion that failed after its 200 status was sent. */
+	const errorInside = (code: string) =>
+		`<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>${code}</Code>\n  <Message>Try again.</Message>\n</Error>`;
+
+	it.each(['InternalError', 'SlowDown'])(
+		'tries a completion again when its 200 answer carries %s',
+		async (code) => {
+			let completions = 0;
+			const { transport, requests } = storage((request) => {
+				if (request.method !== 'POST') return partAnswer;
+				completions++;
+				return completions === 1
+					? { statusCode: 200, headers: {}, body: errorInside(code) }
+					: {
+							statusCode: 200,
+							headers: {},
+							body: '<CompleteMultipartUploadResult><ETag>&quot;whole-1&quot;</ETag></CompleteMultipartUploadResult>',
+						};
+			}, 2);
+
+			const result = await uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE), 1);
+
+			expect(result.etag).toBe('"whole-1"');
+			expect(requests.map((request) => request.method)).toEqual(['PUT', 'POST', 'POST']);
+		},
+	);
+
+	it.each([
+		['another error', errorInside('InvalidPart')],
+		[
+			'an error whose Code is not its first element',
+			'<Error>\n  <Resource>/b/k</Resource>\n  <Code>InvalidPart</Code>\n</Error>',
+		],
+	])('fails a completion at once when its 200 answer carries %s', async (_case, body) => {
+		const { transport, requests } = storage(
+			(request) =>
+				request.method === 'POST' ? { statusCode: 200, headers: {}, body } : partAnswer,
+			2,
+		);
+
+		const failure = await uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE), 1).catch(
+			(error: unknown) => error,
+		);
+
+		expect(failure).toBeInstanceOf(TransferError);
+		expect((failure as TransferError).message).toBe(
+			'The storage could not complete the multipart upload: InvalidPart',
+		);
+		expect((failure as TransferError).details).toMatchObject({
+			httpCode: 200,
+			storageCode: 'InvalidPart',
+		});
+		expect(requests.map((request) => request.method)).toEqual(['PUT', 'POST', 'DELETE']);
 	});
 
 	it('escapes the ETags it sends back in the completion XML', async () => {

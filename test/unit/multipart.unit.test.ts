@@ -77,6 +77,10 @@ describe('uploadMultipart', () => {
 			'The file grew after the part URLs were requested. Request them again for the current size.',
 		);
 		expect(requests.map((request) => request.method)).toEqual(['PUT', 'DELETE']);
+		expect(requests[1]).toMatchObject({
+			url: 'https://s3.example.com/b/k?uploadId=u&abort',
+			headers: { 'Content-Length': '0' },
+		});
 	});
 
 	it('fails a part the storage answers without an ETag at once, and aborts the upload', async () => {

@@ -66,12 +66,12 @@ describe('parseTarget refuses, naming the field', () => {
 	it.each(['Authorization', 'proxy-authorization', 'Cookie', 'X-Api-Key', 'api-key'])(
 		'a credential header (%s), which would leak to the storage host',
 		(name) => {
-			expect(refusal(() => parseTarget({ url: URL, headers: { [name]: 'secret' } }))).toMatchObject(
-				{
-					field: `target.headers.${name}`,
-					message: `The header "${name}" must not be sent to a presigned URL`,
-				},
-			);
+			expect(refusal(() => parseTarget({ url: URL, headers: { [name]: 'secret' } }))).toEqual({
+				field: `target.headers.${name}`,
+				message: `The header "${name}" must not be sent to a presigned URL`,
+				description:
+					'A presigned URL is its own authorisation; sending credentials to the storage host would leak them. Remove the header.',
+			});
 		},
 	);
 
@@ -159,6 +159,40 @@ describe('parseTarget refuses, naming the field', () => {
 		});
 	});
 
+	it.each([
+		[
+			'a header name with a space',
+			{ 'Content Type': 'image/png' },
+			{
+				field: 'target.headers.Content Type',
+				message:
+					'The header name "Content Type" is not valid: spaces and other separators are not allowed',
+				description: 'Use the header name exactly as the URL was signed for, such as Content-Type.',
+			},
+		],
+		[
+			'a header value with a line break',
+			{ 'x-amz-meta-note': 'a\nb' },
+			{
+				field: 'target.headers.x-amz-meta-note',
+				message:
+					'The value of the header "x-amz-meta-note" has line breaks or characters HTTP cannot carry',
+				description:
+					'The storage would receive another value than the one the URL was signed for. Remove the line breaks or use plain text.',
+			},
+		],
+	])('%s, saying how to fix it', (_case, headers, expected) => {
+		expect(refusal(() => parseTarget({ url: URL, headers }))).toEqual(expected);
+	});
+
+	it('an expiresAt that is no ISO time, saying to leave it out', () => {
+		expect(refusal(() => parseTarget({ url: URL, expiresAt: 'soon' }))).toEqual({
+			field: 'target.expiresAt',
+			message: '"target.expiresAt" must be an ISO time such as 2026-11-23T12:00:00Z, got "soon"',
+			description: 'Leave it out when the provider does not say when its URL expires.',
+		});
+	});
+
 	it('an expiresAt that is no ISO time, shown cut to 40 characters', () => {
 		const long = `x${'y'.repeat(60)}`;
 		expect(refusal(() => parseTarget({ url: URL, expiresAt: long })).message).toBe(
@@ -228,6 +262,25 @@ describe('parseTarget keeps', () => {
 			url: URL,
 			headers: {},
 			expiresAt: undefined,
+		});
+	});
+
+	it('null as no value: no method, no headers, no fields, no abort or complete URL', () => {
+		expect(parseTarget({ method: null, url: URL, headers: null })).toEqual({
+			method: 'PUT',
+			url: URL,
+			headers: {},
+			expiresAt: undefined,
+		});
+		expect(parseTarget({ method: 'POST', url: URL, fields: null })).toMatchObject({ fields: {} });
+		expect(
+			parseTarget({ parts: [URL], partSize: 5, completeUrl: null, abortUrl: null }),
+		).toMatchObject({ method: 'MULTIPART', completeUrl: undefined, abortUrl: undefined });
+	});
+
+	it('JSON text with blanks before it, as JSON', () => {
+		expect(parseTarget({ url: URL, headers: ' \n {"Content-Type": "image/png"}' })).toMatchObject({
+			headers: { 'Content-Type': 'image/png' },
 		});
 	});
 

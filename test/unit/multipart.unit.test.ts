@@ -13,6 +13,7 @@ import type {
 	Transport,
 } from '../../nodes/transfer/transport';
 import type { MultipartTarget } from '../../nodes/transfer/types';
+import { rejectionOf } from '../support/failures';
 
 const PART_SIZE = 8;
 
@@ -61,19 +62,14 @@ describe('uploadMultipart', () => {
 	it('fails a file that grew past its part URLs, and aborts the upload', async () => {
 		const { transport, requests } = storage(() => partAnswer);
 
-		const failure = await uploadMultipart(
-			transport,
-			targetWith(1),
-			fileOf(PART_SIZE + 1, PART_SIZE),
-			1,
-		).catch((error: unknown) => error);
-
-		expect(failure).toBeInstanceOf(InputError);
-		expect((failure as InputError).field).toBe('target.parts');
-		expect((failure as InputError).message).toBe(
-			'The binary is longer than the 1 part(s) the target has URLs for',
+		const failure = await rejectionOf(
+			uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE + 1, PART_SIZE), 1),
+			InputError,
 		);
-		expect((failure as InputError).description).toBe(
+
+		expect(failure.field).toBe('target.parts');
+		expect(failure.message).toBe('The binary is longer than the 1 part(s) the target has URLs for');
+		expect(failure.description).toBe(
 			'The file grew after the part URLs were requested. Request them again for the current size.',
 		);
 		expect(requests.map((request) => request.method)).toEqual(['PUT', 'DELETE']);
@@ -86,13 +82,13 @@ describe('uploadMultipart', () => {
 	it('fails a part the storage answers without an ETag at once, and aborts the upload', async () => {
 		const { transport, requests } = storage(() => ({ statusCode: 200, headers: {}, body: '' }), 3);
 
-		const failure = await uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE), 1).catch(
-			(error: unknown) => error,
+		const failure = await rejectionOf(
+			uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE), 1),
+			TransferError,
 		);
 
-		expect(failure).toBeInstanceOf(TransferError);
-		expect((failure as TransferError).message).toBe('The storage accepted part 1 but sent no ETag');
-		expect((failure as TransferError).details.description).toBe(
+		expect(failure.message).toBe('The storage accepted part 1 but sent no ETag');
+		expect(failure.details.description).toBe(
 			'Without every ETag the upload cannot be completed. If the storage sits behind a proxy or CORS layer, let it pass the ETag header.',
 		);
 		expect(requests.map((request) => request.method)).toEqual(['PUT', 'DELETE']);
@@ -155,15 +151,15 @@ describe('uploadMultipart', () => {
 			2,
 		);
 
-		const failure = await uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE), 1).catch(
-			(error: unknown) => error,
+		const failure = await rejectionOf(
+			uploadMultipart(transport, targetWith(1), fileOf(PART_SIZE), 1),
+			TransferError,
 		);
 
-		expect(failure).toBeInstanceOf(TransferError);
-		expect((failure as TransferError).message).toBe(
+		expect(failure.message).toBe(
 			'The storage could not complete the multipart upload: InvalidPart',
 		);
-		expect((failure as TransferError).details).toMatchObject({
+		expect(failure.details).toMatchObject({
 			httpCode: 200,
 			storageCode: 'InvalidPart',
 		});

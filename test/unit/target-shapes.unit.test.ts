@@ -1,21 +1,15 @@
 // Every way a target can be wrong is refused before any byte is read, naming the field to fix.
-import { InputError } from '../../nodes/transfer/errors';
 import { assertTargetFits, parseTarget, parseUrl } from '../../nodes/transfer/target';
+import { inputErrorOf } from '../support/failures';
 
 const URL = 'https://storage.example.com/key?X-Amz-Signature=abc';
 const SHAPES =
 	"Expected { method: 'PUT', url, headers }, { method: 'POST', url, fields } or { method: 'MULTIPART', parts: [{ partNumber, url }], partSize }.";
 
+/** What a refusal tells the user: the field, the message and how to fix it. */
 function refusal(run: () => unknown): { field: string; message: string; description?: string } {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof InputError) {
-			return { field: error.field, message: error.message, description: error.description };
-		}
-		throw error;
-	}
-	throw new Error('expected an InputError');
+	const { field, message, description } = inputErrorOf(run);
+	return { field, message, description };
 }
 
 describe('parseTarget refuses, naming the field', () => {
